@@ -1,0 +1,114 @@
+/**
+ * The one shape every clustering method has (see docs/ARCHITECTURE.md).
+ *
+ * A method file holds only the math: it declares its prior family, its parameters and its phases.
+ * The engine (src/core/engine/) owns what all methods share: batching by index from the
+ * device-resident data tensor, the optimiser, tf.tidy around every step, snapshots, pausing.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../rng';
+import type { FamilyId } from './families';
+
+export type ParamValue = number | string | boolean;
+
+/** One user-settable parameter; the UI, the URL and the CLI are generated from these. */
+export interface ParamSpec {
+  key: string;
+  label: string;
+  help: string;
+  kind: 'int' | 'float' | 'enum' | 'bool';
+  default: ParamValue;
+  min?: number;
+  max?: number;
+  /** Allowed values for kind 'enum'. */
+  options?: readonly string[];
+  /** Log-scale slider (learning rates). */
+  log?: boolean;
+}
+
+export type Params = Record<string, ParamValue>;
+
+export interface OptimizerSpec {
+  kind: 'adam' | 'sgd';
+  learningRate: number;
+  /** SGD momentum. */
+  momentum?: number;
+}
+
+/** What a method gets when a run is created. */
+export interface MethodContext {
+  /** All points, resident on the device: n × dim. Owned by the engine; never dispose it. */
+  x: tf.Tensor2D;
+  n: number;
+  dim: number;
+  /** Number of clusters. */
+  k: number;
+  /** Seeded generator; the only source of randomness. */
+  rng: Rng;
+  /** Method parameters, already validated against the method's ParamSpecs. */
+  params: Params;
+}
+
+/** Losses of one step, as scalars still on the device (the engine sums them without readback). */
+export interface StepLosses {
+  /** What the optimiser minimises. */
+  total: tf.Scalar;
+  /** Named parts for the loss chart, e.g. { reconstruction, kl }. */
+  parts?: Record<string, tf.Scalar>;
+}
+
+/** A phase the engine drives: either gradient steps, or a one-off computation, or both. */
+export interface Phase {
+  id: string;
+  /** Shown in the progress line, e.g. 'pretrain (reconstruction)'. */
+  label: string;
+  /** One-off work at the start of the phase (e.g. k-means init). May read back with await data(). */
+  begin?(): Promise<void>;
+  /** Gradient phase: number of steps planned (an upper bound when `check` may stop early). */
+  steps: number;
+  batchSize: number;
+  optimizer?: OptimizerSpec;
+  /** Trainable variables of this phase. */
+  variables?(): tf.Variable[];
+  /** Loss of one batch; called inside tf.tidy and tf.variableGrads by the engine. */
+  loss?(batch: tf.Tensor2D, indices: tf.Tensor1D, step: number): StepLosses;
+  /**
+   * Called every `checkEvery` steps (and before step 0) outside tidy; may read back.
+   * Return true to end the phase early (e.g. DEC's label-change tolerance).
+   */
+  check?(step: number): Promise<boolean>;
+  checkEvery?: number;
+}
+
+/** A created run of a method: its phases, plus how to read its current state. */
+export interface MethodRun {
+  phases: Phase[];
+  /** Embedding of the given rows (r × e) — what the scatter plot projects. */
+  embed(x: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * Soft cluster assignment of the given rows (r × k, rows sum to 1), or null before the method
+   * has clusters (e.g. during pretraining).
+   */
+  assign(x: tf.Tensor2D): tf.Tensor2D | null;
+  /** Free every tensor the run owns. */
+  dispose(): void;
+}
+
+export interface Method {
+  /** Id used in URLs and the CLI, e.g. 'dec'. */
+  id: string;
+  name: string;
+  family: FamilyId;
+  /** Citation, e.g. 'Xie, Girshick & Farhadi, ICML 2016'. */
+  paper: string;
+  /** One-line description for the method card. */
+  summary: string;
+  params: readonly ParamSpec[];
+  /** Parameter overrides per budget (defaults come from `params`). */
+  presets?: MethodPresets;
+  create(ctx: MethodContext): MethodRun;
+}
+
+/** Named parameter sets: 'quick' is the app's default, 'paper' the published setting. */
+export type Budget = 'quick' | 'paper';
+export type MethodPresets = Partial<Record<Budget, Params>>;

@@ -1,0 +1,136 @@
+/**
+ * Every message between the main thread and the workers, as discriminated unions.
+ * One direction of control: the UI sends commands and receives events; every event carries runId.
+ */
+import type { Budget, Params } from '../core/methods/types';
+import type { ImageShape } from '../core/data/dataset';
+
+export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
+export type BackendPreference = 'auto' | BackendName;
+
+/** Everything that defines a run; serialised into the URL so a link reproduces it. */
+export interface RunConfig {
+  dataset: string;
+  method: string;
+  seed: number;
+  backend: BackendPreference;
+  budget: Budget;
+  /** Number of clusters; null = the dataset's number of classes. */
+  k: number | null;
+  /** Method parameters (validated against the method's ParamSpecs). */
+  params: Params;
+  /** Points in each snapshot (fixed sample, drawn once from the seed). */
+  sampleSize: number;
+  /** Minimum time between snapshots. */
+  snapshotEveryMs: number;
+}
+
+export interface ExternalMetrics {
+  acc: number;
+  nmi: number;
+  ari: number;
+}
+
+export interface Snapshot {
+  /** Global step count over all phases. */
+  step: number;
+  phase: string;
+  elapsedMs: number;
+  /** sampleSize × embedDim, rows in the order of ReadyEvent.sample.indices. */
+  embedding: Float32Array;
+  embedDim: number;
+  /** Predicted cluster of each sample point; null before the method has clusters. */
+  assignment: Int32Array | null;
+  /** Max soft-assignment probability of each sample point. */
+  confidence: Float32Array | null;
+  /** Mean loss of each named part since the previous snapshot. */
+  losses: Record<string, number>;
+  /** On all n points; null when the dataset has no labels or there are no clusters yet. */
+  metrics: ExternalMetrics | null;
+  /** Fraction of all points in the largest cluster (collapse warning above 0.9). */
+  largestClusterFraction: number | null;
+}
+
+// ---- training worker ------------------------------------------------------------------------
+
+export type TrainCommand =
+  | { type: 'start'; runId: string; config: RunConfig }
+  | { type: 'pause'; runId: string }
+  | { type: 'resume'; runId: string }
+  | { type: 'stop'; runId: string };
+
+export interface DatasetInfo {
+  id: string;
+  name: string;
+  n: number;
+  dim: number;
+  numClasses: number;
+  classNames?: string[];
+  image?: ImageShape;
+}
+
+export type TrainEvent =
+  | { type: 'backend'; runId: string; backend: BackendName; reason: string; notices: string[] }
+  | {
+      type: 'ready';
+      runId: string;
+      dataset: DatasetInfo;
+      k: number;
+      sample: {
+        /** Row indices of the fixed snapshot sample. */
+        indices: Int32Array;
+        labels: Int32Array | null;
+        /** sample × dim in 0..255 when the dataset is images (for hover and galleries). */
+        pixels: Uint8Array | null;
+      };
+    }
+  | {
+      type: 'progress';
+      runId: string;
+      phase: string;
+      phaseLabel: string;
+      phaseIndex: number;
+      phaseCount: number;
+      /** Step within the phase, and its planned total. */
+      step: number;
+      steps: number;
+      epoch: number;
+      samplesPerSec: number;
+      elapsedMs: number;
+    }
+  | { type: 'snapshot'; runId: string; snapshot: Snapshot }
+  | { type: 'paused'; runId: string }
+  | { type: 'resumed'; runId: string }
+  | { type: 'warning'; runId: string; message: string }
+  | { type: 'done'; runId: string; reason: 'finished' | 'stopped'; seconds: number; final: Snapshot | null }
+  | { type: 'error'; runId: string; message: string; phase?: string; step?: number };
+
+// ---- projection worker ----------------------------------------------------------------------
+
+export type ProjectionMethod = 'umap' | 'pca';
+
+export type ProjectCommand =
+  | {
+      type: 'project';
+      runId: string;
+      frameId: number;
+      method: ProjectionMethod;
+      /** n × dim row-major. */
+      points: Float32Array;
+      n: number;
+      dim: number;
+      seed: number;
+    }
+  | { type: 'reset'; runId: string };
+
+export type ProjectEvent =
+  | {
+      type: 'frame';
+      runId: string;
+      frameId: number;
+      method: ProjectionMethod;
+      /** n × 2, aligned (Procrustes) to the previous frame of the same run. */
+      coords: Float32Array;
+      ms: number;
+    }
+  | { type: 'error'; runId: string; frameId: number; message: string };
