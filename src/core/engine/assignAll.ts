@@ -1,0 +1,49 @@
+/**
+ * Hard assignment and confidence of every point, computed chunk by chunk on the device and read
+ * back once: the metrics need all n labels, but never the n × k probabilities.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { MethodRun } from '../methods/types';
+
+/** Rows per forward pass: bounds peak memory of the n × k (and hidden-layer) activations. */
+const CHUNK = 4096;
+
+export interface Assignments {
+  cluster: Int32Array;
+  confidence: Float32Array;
+}
+
+/** null while the method has no clusters yet (run.assign returns null). */
+export async function assignAll(run: MethodRun, x: tf.Tensor2D): Promise<Assignments | null> {
+  const n = x.shape[0];
+  const clusters: tf.Tensor1D[] = [];
+  const confidences: tf.Tensor1D[] = [];
+  for (let start = 0; start < n; start += CHUNK) {
+    const pair = tf.tidy((): tf.Tensor1D[] => {
+      const q = run.assign(tf.slice(x, [start, 0], [Math.min(CHUNK, n - start), -1]));
+      return q ? [tf.argMax(q, 1), tf.max(q, 1)] : [];
+    });
+    if (pair.length === 0) break;
+    clusters.push(pair[0]);
+    confidences.push(pair[1]);
+  }
+  if (clusters.length === 0) return null;
+  const both = tf.tidy(() => [tf.concat(clusters), tf.concat(confidences)]);
+  tf.dispose([...clusters, ...confidences]);
+  try {
+    const [c, p] = await Promise.all([both[0].data(), both[1].data()]);
+    return { cluster: Int32Array.from(c), confidence: Float32Array.from(p) };
+  } finally {
+    tf.dispose(both);
+  }
+}
+
+/** Fraction of points in the largest cluster (collapse shows as a value near 1). */
+export function largestClusterFraction(cluster: Int32Array, k: number): number {
+  if (cluster.length === 0) return 0;
+  const counts = new Int32Array(k);
+  for (let i = 0; i < cluster.length; i++) counts[cluster[i]]++;
+  let max = 0;
+  for (let j = 0; j < k; j++) if (counts[j] > max) max = counts[j];
+  return max / cluster.length;
+}

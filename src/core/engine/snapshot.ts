@@ -1,0 +1,81 @@
+/**
+ * One snapshot: the sample's embedding and assignments plus losses and metrics. Everything is
+ * read back with await data() (never dataSync), and the arrays are fresh so they can be
+ * transferred to the main thread.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../data/dataset';
+import type { MethodRun } from '../methods/types';
+import { acc, ari, nmi } from '../metrics';
+import type { Snapshot } from '../../worker/protocol';
+import { assignAll, largestClusterFraction } from './assignAll';
+
+export interface SnapshotInput {
+  run: MethodRun;
+  dataset: Dataset;
+  k: number;
+  /** All rows on the device, and the fixed sample (rows `sampleIndices` of it). */
+  x: tf.Tensor2D;
+  sampleX: tf.Tensor2D;
+  sampleIndices: Int32Array;
+  step: number;
+  phase: string;
+  elapsedMs: number;
+  losses: Record<string, number>;
+}
+
+export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
+  const emb = tf.tidy(() => s.run.embed(s.sampleX));
+  let embedding: Float32Array;
+  try {
+    embedding = Float32Array.from(await emb.data());
+  } finally {
+    emb.dispose();
+  }
+  const embedDim = emb.shape[1];
+
+  const all = await assignAll(s.run, s.x);
+  let assignment: Int32Array | null = null;
+  let confidence: Float32Array | null = null;
+  let metrics: Snapshot['metrics'] = null;
+  let largest: number | null = null;
+  if (all) {
+    // The sample's assignments come from the all-points pass: no second forward pass.
+    const m = s.sampleIndices.length;
+    assignment = new Int32Array(m);
+    confidence = new Float32Array(m);
+    for (let i = 0; i < m; i++) {
+      assignment[i] = all.cluster[s.sampleIndices[i]];
+      confidence[i] = all.confidence[s.sampleIndices[i]];
+    }
+    largest = largestClusterFraction(all.cluster, s.k);
+    const y = s.dataset.labels;
+    if (y) metrics = { acc: acc(y, all.cluster), nmi: nmi(y, all.cluster), ari: ari(y, all.cluster) };
+  }
+  return {
+    step: s.step,
+    phase: s.phase,
+    elapsedMs: s.elapsedMs,
+    embedding,
+    embedDim,
+    assignment,
+    confidence,
+    losses: s.losses,
+    metrics,
+    largestClusterFraction: largest,
+  };
+}
+
+/** The buffers of a snapshot, for a postMessage transfer list. */
+export function snapshotTransfer(s: Snapshot): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [s.embedding.buffer as ArrayBuffer];
+  if (s.assignment) out.push(s.assignment.buffer as ArrayBuffer);
+  if (s.confidence) out.push(s.confidence.buffer as ArrayBuffer);
+  return out;
+}
+
+/** First loss that is NaN or ±Infinity, if any. */
+export function nonFiniteLoss(losses: Record<string, number>): string | null {
+  for (const [k, v] of Object.entries(losses)) if (!Number.isFinite(v)) return `${k} = ${v}`;
+  return null;
+}

@@ -1,0 +1,59 @@
+/** Test helper: runs a session and collects its events. */
+import type { Dataset } from '../../data/dataset';
+import { createRng } from '../../rng';
+import type { Method } from '../../methods/types';
+import type { RunConfig, TrainEvent } from '../../../worker/protocol';
+import { createController, type RunController } from '../controller';
+import { runSession, type SessionEnd, type StepInfo } from '../session';
+
+export interface Collected {
+  end: SessionEnd;
+  events: TrainEvent[];
+}
+
+export function testConfig(over: Partial<RunConfig> = {}): RunConfig {
+  return {
+    dataset: 'test',
+    method: 'toy',
+    seed: 0,
+    backend: 'wasm',
+    budget: 'quick',
+    k: null,
+    params: {},
+    sampleSize: 50,
+    snapshotEveryMs: 0,
+    ...over,
+  };
+}
+
+export async function runToEnd(
+  dataset: Dataset,
+  method: Method,
+  config: RunConfig,
+  hooks: { controller?: RunController; onStep?(info: StepInfo, events: TrainEvent[]): void } = {},
+): Promise<Collected> {
+  const events: TrainEvent[] = [];
+  const end = await runSession({
+    runId: 'r1',
+    config,
+    dataset,
+    method,
+    controller: hooks.controller ?? createController(),
+    emit: (e) => events.push(e),
+    onStep: hooks.onStep ? (info) => hooks.onStep!(info, events) : undefined,
+  });
+  return { end, events };
+}
+
+/** A labelled dataset of k well-separated Gaussian blobs in `dim` dimensions. */
+export function blobsDataset(n: number, dim: number, k: number, seed = 1): Dataset {
+  const rand = createRng(seed).next;
+  const x = new Float32Array(n * dim);
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = i % k;
+    labels[i] = c;
+    for (let j = 0; j < dim; j++) x[i * dim + j] = (j % k === c ? 3 : 0) + 0.3 * (rand() - 0.5);
+  }
+  return { id: 'test', name: 'Test blobs', n, dim, x, labels, numClasses: k };
+}

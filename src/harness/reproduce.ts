@@ -1,0 +1,148 @@
+/**
+ * reproduce.html: one headless run of the real training worker, driven by the query string
+ * (?method=dec&dataset=mnist-10k&seed=0&budget=quick&backend=auto&param=key=value…), reported
+ * through `window.__reproduce` for scripts/reproduce.mjs. Progress goes to the console.
+ */
+import { DATASETS, findDataset } from '../core/data/registry';
+import { findMethod, METHODS } from '../core/methods';
+import type { Params, ParamValue } from '../core/methods/types';
+import type { BackendPreference, RunConfig, TrainCommand, TrainEvent } from '../worker/protocol';
+
+export interface ReproduceResult {
+  method: string;
+  dataset: string;
+  seed: number;
+  budget: string;
+  backend: string;
+  acc: number | null;
+  nmi: number | null;
+  ari: number | null;
+  seconds: number;
+  samplesPerSec: number;
+}
+
+type ReproduceState =
+  | { status: 'running' }
+  | { status: 'done'; result: ReproduceResult }
+  | { status: 'error'; error: string }
+  | { status: 'bad-args'; error: string; methods: string[]; datasets: string[] };
+
+const g = window as unknown as { __reproduce: ReproduceState };
+g.__reproduce = { status: 'running' };
+const LOG_EVERY_MS = 5000;
+
+function parseValue(v: string): ParamValue {
+  if (v === 'true' || v === 'false') return v === 'true';
+  const n = Number(v);
+  return v.trim() !== '' && Number.isFinite(n) ? n : v;
+}
+
+function configFromQuery(q: URLSearchParams): RunConfig | string {
+  const method = q.get('method') ?? '';
+  const dataset = q.get('dataset') ?? '';
+  if (!findMethod(method)) return `unknown method '${method}'`;
+  if (!findDataset(dataset)) return `unknown dataset '${dataset}'`;
+  const params: Params = {};
+  for (const kv of q.getAll('param')) {
+    const i = kv.indexOf('=');
+    if (i <= 0) return `--param needs key=value, got '${kv}'`;
+    params[kv.slice(0, i)] = parseValue(kv.slice(i + 1));
+  }
+  const k = q.get('k');
+  return {
+    method,
+    dataset,
+    seed: Number(q.get('seed') ?? 0),
+    budget: q.get('budget') === 'paper' ? 'paper' : 'quick',
+    backend: (q.get('backend') ?? 'auto') as BackendPreference,
+    k: k ? Number(k) : null,
+    params,
+    // Only the metrics matter here: a small sample, and snapshots no more than the log needs.
+    sampleSize: 500,
+    snapshotEveryMs: LOG_EVERY_MS,
+  };
+}
+
+function main(): void {
+  const config = configFromQuery(new URLSearchParams(location.search));
+  if (typeof config === 'string') {
+    g.__reproduce = {
+      status: 'bad-args',
+      error: config,
+      methods: METHODS.map((m) => m.id),
+      datasets: DATASETS.map((d) => d.id),
+    };
+    return;
+  }
+  const worker = new Worker(new URL('../worker/train.worker.ts', import.meta.url), { type: 'module' });
+  const runId = 'reproduce';
+  let backend = '';
+  let lastLog = 0;
+  // Training speed: mean of the progress windows that trained (phases like k-means have none).
+  let speedSum = 0;
+  let speedCount = 0;
+  const finish = (state: ReproduceState): void => {
+    g.__reproduce = state;
+    worker.terminate();
+  };
+  worker.onerror = (ev) => finish({ status: 'error', error: ev.message || 'the training worker failed to load' });
+  worker.onmessage = (ev: MessageEvent<TrainEvent>) => {
+    const e = ev.data;
+    switch (e.type) {
+      case 'backend':
+        backend = e.backend;
+        console.log(`backend: ${e.reason}${e.notices.length ? ` (${e.notices.join('; ')})` : ''}`);
+        break;
+      case 'ready':
+        console.log(`dataset ${e.dataset.id}: ${e.dataset.n} × ${e.dataset.dim}, k = ${e.k}`);
+        break;
+      case 'progress':
+        if (e.samplesPerSec > 0) {
+          speedSum += e.samplesPerSec;
+          speedCount++;
+        }
+        if (performance.now() - lastLog >= LOG_EVERY_MS || e.step === 0) {
+          lastLog = performance.now();
+          const pct = e.steps > 0 ? ` ${e.step}/${e.steps}` : '';
+          console.log(`[${(e.elapsedMs / 1000).toFixed(0)} s] ${e.phaseLabel}${pct} epoch ${e.epoch}, ${Math.round(e.samplesPerSec)} samples/s`);
+        }
+        break;
+      case 'snapshot': {
+        const m = e.snapshot.metrics;
+        if (m) console.log(`  step ${e.snapshot.step}: ACC ${m.acc.toFixed(4)} NMI ${m.nmi.toFixed(4)} ARI ${m.ari.toFixed(4)}`);
+        break;
+      }
+      case 'warning':
+        console.log(`warning: ${e.message}`);
+        break;
+      case 'error':
+        finish({ status: 'error', error: e.message });
+        break;
+      case 'done': {
+        const m = e.final?.metrics ?? null;
+        finish({
+          status: 'done',
+          result: {
+            method: config.method,
+            dataset: config.dataset,
+            seed: config.seed,
+            budget: config.budget,
+            backend,
+            acc: m?.acc ?? null,
+            nmi: m?.nmi ?? null,
+            ari: m?.ari ?? null,
+            seconds: Math.round(e.seconds * 10) / 10,
+            samplesPerSec: speedCount ? Math.round(speedSum / speedCount) : 0,
+          },
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  };
+  const cmd: TrainCommand = { type: 'start', runId, config };
+  worker.postMessage(cmd);
+}
+
+main();
