@@ -1,0 +1,143 @@
+/**
+ * The state of one training run as the UI sees it, and the pure reducer that folds worker events
+ * into it. Events of another run (stale runId) leave the state untouched.
+ */
+import type {
+  BackendName,
+  DatasetInfo,
+  ExternalMetrics,
+  ProjectEvent,
+  ProjectionMethod,
+  Snapshot,
+  TrainEvent,
+} from '../worker/protocol';
+
+export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'error';
+
+export type ProgressInfo = Omit<Extract<TrainEvent, { type: 'progress' }>, 'type' | 'runId'>;
+
+export interface ReadyInfo {
+  dataset: DatasetInfo;
+  k: number;
+  indices: Int32Array;
+  labels: Int32Array | null;
+  pixels: Uint8Array | null;
+}
+
+/** One row per snapshot: what the history charts draw (no embeddings kept). */
+export interface HistoryPoint {
+  step: number;
+  phase: string;
+  elapsedMs: number;
+  metrics: ExternalMetrics | null;
+  losses: Record<string, number>;
+}
+
+/** 2-D coordinates of the snapshot sample, aligned to the previous frame. */
+export interface Frame {
+  frameId: number;
+  method: ProjectionMethod;
+  coords: Float32Array;
+  n: number;
+}
+
+export interface RunState {
+  runId: string | null;
+  status: RunStatus;
+  backend: { name: BackendName; reason: string; notices: string[] } | null;
+  ready: ReadyInfo | null;
+  progress: ProgressInfo | null;
+  /** The last good snapshot; kept on screen after an error. */
+  snapshot: Snapshot | null;
+  history: HistoryPoint[];
+  frame: Frame | null;
+  warnings: string[];
+  error: string | null;
+  projectionError: string | null;
+  done: { reason: 'finished' | 'stopped'; seconds: number } | null;
+}
+
+export const IDLE_RUN: RunState = {
+  runId: null,
+  status: 'idle',
+  backend: null,
+  ready: null,
+  progress: null,
+  snapshot: null,
+  history: [],
+  frame: null,
+  warnings: [],
+  error: null,
+  projectionError: null,
+  done: null,
+};
+
+export function startedRun(runId: string): RunState {
+  return { ...IDLE_RUN, runId, status: 'starting' };
+}
+
+/** A snapshot is usable when every number in it is finite; otherwise keep the last good one. */
+function isFinite32(a: Float32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+
+function withSnapshot(run: RunState, s: Snapshot): RunState {
+  if (!isFinite32(s.embedding)) {
+    return { ...run, warnings: [...run.warnings, `Snapshot at step ${s.step} has non-finite embedding values — kept the previous one`] };
+  }
+  const point: HistoryPoint = { step: s.step, phase: s.phase, elapsedMs: s.elapsedMs, metrics: s.metrics, losses: s.losses };
+  return { ...run, snapshot: s, history: [...run.history, point] };
+}
+
+const ACTIVE: readonly RunStatus[] = ['starting', 'running', 'paused'];
+
+export function reduceTrainEvent(run: RunState, ev: TrainEvent): RunState {
+  if (ev.runId !== run.runId) return run;
+  switch (ev.type) {
+    case 'backend':
+      return { ...run, backend: { name: ev.backend, reason: ev.reason, notices: ev.notices } };
+    case 'ready':
+      return {
+        ...run,
+        status: run.status === 'starting' ? 'running' : run.status,
+        ready: { dataset: ev.dataset, k: ev.k, indices: ev.sample.indices, labels: ev.sample.labels, pixels: ev.sample.pixels },
+      };
+    case 'progress': {
+      const { type: _t, runId: _r, ...progress } = ev;
+      void _t;
+      void _r;
+      return { ...run, progress, status: run.status === 'starting' ? 'running' : run.status };
+    }
+    case 'snapshot':
+      return withSnapshot(run, ev.snapshot);
+    case 'paused':
+      return ACTIVE.includes(run.status) ? { ...run, status: 'paused' } : run;
+    case 'resumed':
+      return ACTIVE.includes(run.status) ? { ...run, status: 'running' } : run;
+    case 'warning':
+      // A repeated warning (e.g. every step) is shown once.
+      return run.warnings.includes(ev.message) ? run : { ...run, warnings: [...run.warnings, ev.message] };
+    case 'done': {
+      const next = ev.final ? withSnapshot(run, ev.final) : run;
+      if (run.status === 'error') return next;
+      return { ...next, status: ev.reason, done: { reason: ev.reason, seconds: ev.seconds } };
+    }
+    case 'error': {
+      const where = [ev.phase && `phase ${ev.phase}`, ev.step !== undefined && `step ${ev.step}`].filter(Boolean).join(', ');
+      return { ...run, status: 'error', error: where ? `${ev.message} (${where})` : ev.message };
+    }
+  }
+}
+
+export function reduceProjectEvent(run: RunState, ev: ProjectEvent): RunState {
+  if (ev.runId !== run.runId) return run;
+  if (ev.type === 'error') return { ...run, projectionError: ev.message };
+  // Frames can only move forward: a late reply for an older request must not replace a newer one.
+  if (run.frame && ev.frameId <= run.frame.frameId) return run;
+  return { ...run, projectionError: null, frame: { frameId: ev.frameId, method: ev.method, coords: ev.coords, n: ev.coords.length / 2 } };
+}
+
+export function isActive(status: RunStatus): boolean {
+  return ACTIVE.includes(status);
+}

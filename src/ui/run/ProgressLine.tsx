@@ -1,0 +1,62 @@
+/** Phase with a progress bar, epoch/step, throughput, elapsed time, and the backend with its reason. */
+import { useStore } from '../../state/store';
+import type { RunStatus } from '../../state/run';
+
+const STATUS_TEXT: Record<RunStatus, string> = {
+  idle: 'Ready',
+  starting: 'Starting (loading data and backend)…',
+  running: 'Training',
+  paused: 'Paused',
+  finished: 'Finished',
+  stopped: 'Stopped',
+  error: 'Failed',
+};
+
+const fmtInt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export function ProgressLine() {
+  const status = useStore((s) => s.run.status);
+  const progress = useStore((s) => s.run.progress);
+  const backend = useStore((s) => s.run.backend);
+  const done = useStore((s) => s.run.done);
+  const phase = progress?.phase ?? (status === 'idle' ? 'idle' : 'starting');
+  // A phase may end early (DEC's tolerance); a finished run shows a full bar.
+  const fraction = status === 'finished' ? 1 : progress && progress.steps > 0 ? Math.min(1, progress.step / progress.steps) : 0;
+
+  return (
+    <div className="progress-line" data-testid="progress" data-phase={phase} data-status={status} aria-live="polite">
+      <div className="progress-main">
+        <span className={`status-badge status-${status}`}>
+          {STATUS_TEXT[status]}
+          {done && ` in ${done.seconds.toFixed(1)} s`}
+        </span>
+        {progress && (
+          <>
+            <span className="phase">
+              {progress.phaseLabel}
+              <span className="muted"> · phase {progress.phaseIndex + 1}/{progress.phaseCount}</span>
+            </span>
+            <progress
+              value={fraction}
+              max={1}
+              aria-label={`${progress.phaseLabel}: ${Math.round(fraction * 100)}%`}
+            />
+            <span className="stats muted">
+              epoch {progress.epoch} · step {fmtInt.format(progress.step)}/{fmtInt.format(progress.steps)} ·{' '}
+              {fmtInt.format(progress.samplesPerSec)} samples/s · {(progress.elapsedMs / 1000).toFixed(1)} s
+            </span>
+          </>
+        )}
+      </div>
+      <div className="backend" data-testid="backend" title={backend?.reason}>
+        {backend ? (
+          <>
+            Backend <b>{backend.name}</b> <span className="muted">— {backend.reason}</span>
+          </>
+        ) : (
+          <span className="muted">Backend: chosen when training starts</span>
+        )}
+      </div>
+    </div>
+  );
+}
