@@ -12,6 +12,7 @@ export const FAKE_DEC: Method = {
   family: 'pseudo-label',
   paper: 'Xie et al., ICML 2016',
   summary: 'test',
+  card: { equation: '-', steps: ['-', '-', '-'], failureMode: '-' },
   params: [
     { key: 'alpha', label: 'Alpha', help: 'Student-t dof.', kind: 'float', default: 1, min: 0.01, max: 100 },
     { key: 'pretrainEpochs', label: 'Pretrain epochs', help: 'Epochs.', kind: 'int', default: 50, min: 0, max: 500 },
@@ -29,6 +30,7 @@ export const FAKE_KMEANS: Method = {
   family: 'baseline',
   paper: 'Lloyd 1982',
   summary: 'test',
+  card: { equation: '-', steps: ['-', '-', '-'], failureMode: '-' },
   params: [{ key: 'restarts', label: 'Restarts', help: 'n_init.', kind: 'int', default: 10, min: 1, max: 100 }],
   create: notCreatable,
 };

@@ -1,4 +1,7 @@
-/** The selected method: name, paper, its prior family (principle and key equation), summary. */
+/**
+ * The selected method's card: name and paper, its prior family in one sentence, the method's key
+ * equation, what it does in three lines, and how it is known to fail.
+ */
 import { family } from '../core/methods/families';
 import { CATALOG } from '../state/catalog';
 import { findMethodIn } from '../state/params';
@@ -13,12 +16,21 @@ export function MethodCard() {
     <section className="panel method-card" aria-labelledby="method-title" data-testid="method-card">
       <h2 id="method-title">{method.name}</h2>
       <p className="paper muted">{method.paper}</p>
-      <p>{method.summary}</p>
       <div className="family">
         <div className="family-name">{fam.name}</div>
         <p className="small">{fam.principle}</p>
-        <code className="equation">{fam.equation}</code>
       </div>
+      <p>{method.summary}</p>
+      <code className="equation" data-testid="method-equation">{method.card.equation}</code>
+      <ol className="method-steps small">
+        {method.card.steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+      <p className="small failure-mode" data-testid="method-failure">
+        <strong>Fails when: </strong>
+        {method.card.failureMode}
+      </p>
     </section>
   );
 }

@@ -30,6 +30,15 @@ export const aeKmeans: Method = {
   family: 'baseline',
   paper: 'baseline in Xie, Girshick & Farhadi, ICML 2016',
   summary: 'Pretrain an autoencoder on reconstruction, then run k-means on its embedding — no clustering loss.',
+  card: {
+    equation: 'min ‖x − g(f(x))‖², then min Σᵢ ‖f(xᵢ) − μ_c(i)‖²',
+    steps: [
+      'Train an autoencoder to reconstruct the inputs.',
+      'Embed every point with the encoder.',
+      'Run k-means on the embedding — the clustering never shapes the features.',
+    ],
+    failureMode: 'Reconstruction keeps what helps redraw an image (stroke width, slant), not what separates classes; k-means then splits along those.',
+  },
   params: AE_PARAMS,
   // Same pretraining as DEC's presets, so the two are comparable run for run.
   presets: { paper: { ...AE_PRESETS.paper }, quick: { ...AE_PRESETS.quick } },

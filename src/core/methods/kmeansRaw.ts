@@ -48,6 +48,15 @@ export const kmeansRaw: Method = {
   family: 'baseline',
   paper: 'Lloyd 1982; k-means++ seeding: Arthur & Vassilvitskii, SODA 2007',
   summary: 'k-means on the raw inputs: the non-deep baseline.',
+  card: {
+    equation: 'min Σᵢ ‖xᵢ − μ_c(i)‖²',
+    steps: [
+      'Place k centres with k-means++ (several restarts).',
+      'Assign each input to its nearest centre; move each centre to its points\' mean.',
+      'Repeat until nothing moves; keep the restart with the lowest inertia.',
+    ],
+    failureMode: 'Pixel distance is not semantic distance: the same digit drawn thicker or shifted lands in another cluster.',
+  },
   params: [
     { key: 'nInit', label: 'Restarts', help: 'k-means++ restarts; the lowest inertia wins (DEC used 20).', kind: 'int', default: 20, min: 1, max: 100 },
     { key: 'maxIter', label: 'Max iterations', help: 'Lloyd iterations per restart (scikit-learn: 300).', kind: 'int', default: 300, min: 1, max: 1000 },

@@ -8,6 +8,7 @@ const method: Method = {
   family: 'baseline',
   paper: '-',
   summary: '-',
+  card: { equation: '-', steps: ['-', '-', '-'], failureMode: '-' },
   params: [
     { key: 'epochs', label: 'Epochs', help: '-', kind: 'int', default: 200, min: 0, max: 1000 },
     { key: 'lr', label: 'LR', help: '-', kind: 'float', default: 0.01, min: 1e-5, max: 1 },

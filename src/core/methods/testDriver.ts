@@ -1,16 +1,18 @@
 /**
- * A minimal phase driver for tests and experiment scripts, with the engine's semantics (begin,
- * check before step 0 and every checkEvery steps, full batches from a fresh permutation per epoch,
- * tf.tidy + tf.variableGrads around each step) but no snapshots, pausing or events.
+ * Runs a method's phases one at a time for tests and experiment scripts (e.g. to read the ACC
+ * between phases), with the engine's own pieces — its phase trainer (tf.tidy + variableGrads +
+ * optimiser), batcher and loss accumulator — so the semantics are the engine's by construction.
+ * Only the order of begin / check / step lives here; snapshots, pausing and events do not.
  */
 import * as tf from '@tensorflow/tfjs';
-import { permutation, type Rng } from '../rng';
-import type { MethodRun, OptimizerSpec, Phase } from './types';
+import { createBatcher } from '../engine/batcher';
+import { createLossAccumulator, TOTAL } from '../engine/lossAccumulator';
+import { createPhaseTrainer, isGradientPhase } from '../engine/phaseTrainer';
+import type { Rng } from '../rng';
+import type { MethodRun, Phase } from './types';
 
-function optimizer(spec: OptimizerSpec): tf.Optimizer {
-  if (spec.kind === 'adam') return tf.train.adam(spec.learningRate);
-  return spec.momentum ? tf.train.momentum(spec.learningRate, spec.momentum) : tf.train.sgd(spec.learningRate);
-}
+/** Steps per loss window (one readback each). */
+const WINDOW = 50;
 
 export interface PhaseReport {
   id: string;
@@ -18,10 +20,7 @@ export interface PhaseReport {
   seconds: number;
   /** Mean total loss over the last window of up to 50 steps (NaN for phases without steps). */
   lastLoss: number;
-  /**
-   * Tensors left behind by the optimiser after dispose(): tfjs 4.22's Adam and Momentum each keep
-   * one scalar. Steps run in tf.tidy, so this window holds no tensor of the method's.
-   */
+  /** Tensors the phase's training left behind (0 unless the optimiser leaks). */
   optimizerLeak: number;
 }
 
@@ -29,40 +28,31 @@ export async function runPhase(phase: Phase, x: tf.Tensor2D, rng: Rng): Promise<
   const t0 = performance.now();
   if (phase.begin) await phase.begin();
   let done = 0;
-  let optimizerLeak = 0;
   let lastLoss = NaN;
-  let lossSum: tf.Scalar | null = null;
-  if (phase.steps > 0 && phase.loss && phase.optimizer) {
-    const tensorsBefore = tf.memory().numTensors;
-    const opt = optimizer(phase.optimizer);
-    const n = x.shape[0];
-    const b = Math.min(phase.batchSize, n);
-    let order = permutation(n, rng);
-    let pos = 0;
-    for (let s = 0; s < phase.steps; s++) {
-      if (phase.check && (s === 0 || (phase.checkEvery && s % phase.checkEvery === 0)) && (await phase.check(s))) break;
-      if (pos + b > n) [order, pos] = [permutation(n, rng), 0];
-      const ids = order.slice(pos, pos + b);
-      pos += b;
-      tf.tidy(() => {
-        const idx = tf.tensor1d(ids, 'int32');
-        const { value, grads } = tf.variableGrads(() => phase.loss!(tf.gather(x, idx) as tf.Tensor2D, idx, s).total, phase.variables?.());
-        opt.applyGradients(grads);
-        // Sum the losses of the current window of 50 steps (no readback per step).
-        const prev: tf.Scalar | null = s % 50 === 0 ? null : lossSum;
-        if (s % 50 === 0) (lossSum as tf.Scalar | null)?.dispose();
-        lossSum = tf.keep((prev ? tf.add(prev, value) : tf.clone(value)) as tf.Scalar);
-        prev?.dispose();
-      });
-      done = s + 1;
+  let optimizerLeak = 0;
+  if (isGradientPhase(phase)) {
+    const before = tf.memory().numTensors;
+    const losses = createLossAccumulator();
+    const trainer = createPhaseTrainer(phase, x, losses);
+    const batcher = createBatcher(x.shape[0], phase.batchSize, rng.fork());
+    const checkEvery = phase.checkEvery ?? 0;
+    try {
+      for (let s = 0; s < phase.steps; s++) {
+        if (phase.check && (s === 0 || (checkEvery > 0 && s % checkEvery === 0)) && (await phase.check(s))) break;
+        if (losses.count === WINDOW) await losses.read(); // start a new window
+        trainer.step(batcher.next(), s);
+        done = s + 1;
+      }
+      if (losses.count > 0) {
+        // The accumulator leaves out a total that equals the only part; then that part is it.
+        const means = await losses.read();
+        lastLoss = means[TOTAL] ?? Object.values(means)[0] ?? NaN;
+      }
+    } finally {
+      trainer.dispose();
+      losses.dispose();
     }
-    const total = lossSum as tf.Scalar | null;
-    if (total) {
-      lastLoss = (await total.data())[0] / (((done - 1) % 50) + 1);
-      total.dispose();
-    }
-    opt.dispose();
-    optimizerLeak = tf.memory().numTensors - tensorsBefore;
+    optimizerLeak = tf.memory().numTensors - before;
   }
   return { id: phase.id, steps: done, seconds: (performance.now() - t0) / 1000, lastLoss, optimizerLeak };
 }

@@ -103,10 +103,22 @@ export interface Method {
   paper: string;
   /** One-line description for the method card. */
   summary: string;
+  /** The method card's teaching text (the prior's sentence comes from its family). */
+  card: MethodCardText;
   params: readonly ParamSpec[];
   /** Parameter overrides per budget (defaults come from `params`). */
   presets?: MethodPresets;
   create(ctx: MethodContext): MethodRun;
+}
+
+/** What the UI's method card says beyond the summary. */
+export interface MethodCardText {
+  /** The method's key equation, in plain text with the paper's equation number. */
+  equation: string;
+  /** What the method does, in three lines. */
+  steps: readonly [string, string, string];
+  /** How it is known to fail (collapse, sensitivity to k, imbalance, …). */
+  failureMode: string;
 }
 
 /** Named parameter sets: 'quick' is the app's default, 'paper' the published setting. */

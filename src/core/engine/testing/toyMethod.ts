@@ -23,6 +23,7 @@ export function toyMethod(opts: ToyOptions = {}): Method {
     family: 'baseline',
     paper: 'test only',
     summary: 'linear autoencoder + k-means loss',
+    card: { equation: '-', steps: ['-', '-', '-'], failureMode: '-' },
     params: [],
     create: (ctx) => createToy(ctx, opts),
   };
