@@ -1,25 +1,26 @@
 /// <reference lib="webworker" />
 /**
- * One bench on one backend, in a fresh worker so backends never share a realm. The backend is
- * picked with the app's own chooser; a fallback to another backend counts as a failure here.
+ * One bench in a fresh worker, so backends and sizes never share a realm. 'train' picks its
+ * backend with the app's own chooser (a fallback to another backend counts as a failure);
+ * 'projection' runs the projection benches, which need no tfjs.
  */
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { chooseBackend } from '../worker/backend';
+import { benchProjection } from './benchProjection';
 import { benchTrain } from './benchTrain';
-import { BENCH_MODEL, type BenchRequest, type BenchResult } from './benchTypes';
+import { BENCH_MODEL, type BenchRequest, type BenchResult, type ProjectionBenchRequest, type TimedResult } from './benchTypes';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = async (ev: MessageEvent<BenchRequest>) => {
-  const { bench, backend, seconds } = ev.data;
+async function train(req: BenchRequest): Promise<BenchResult> {
+  const { bench, backend, seconds } = req;
   const model = BENCH_MODEL[bench] ?? bench;
-  let result: BenchResult;
   try {
     const choice = await chooseBackend(backend);
     if (choice.backend !== backend) throw new Error(`${backend} did not start (${choice.notices.join('; ')})`);
     if (bench !== 'train') throw new Error(`unknown bench '${bench}'`);
     const r = await benchTrain(seconds);
-    result = {
+    return {
       bench,
       model,
       backend,
@@ -30,7 +31,19 @@ scope.onmessage = async (ev: MessageEvent<BenchRequest>) => {
       reason: choice.reason,
     };
   } catch (err) {
-    result = { bench, model, backend, error: err instanceof Error ? err.message : String(err) };
+    return { bench, model, backend, error: err instanceof Error ? err.message : String(err) };
   }
-  scope.postMessage(result);
+}
+
+async function projection(req: ProjectionBenchRequest): Promise<TimedResult[]> {
+  try {
+    return await benchProjection(req, new URL(import.meta.env.BASE_URL, scope.location.href).href);
+  } catch (err) {
+    return req.want.map((bench) => ({ bench, points: req.points, error: err instanceof Error ? err.message : String(err) }));
+  }
+}
+
+scope.onmessage = async (ev: MessageEvent<BenchRequest | ProjectionBenchRequest>) => {
+  const req = ev.data;
+  scope.postMessage(req.bench === 'projection' ? await projection(req as ProjectionBenchRequest) : await train(req as BenchRequest));
 };

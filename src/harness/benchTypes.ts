@@ -24,3 +24,26 @@ export type BenchResult =
       reason: string;
     }
   | { bench: string; model: string; backend: BackendName; error: string };
+
+/** The projection benches; '-warm' ones need their cold run first (done untimed when not asked for). */
+export const PROJECTION_BENCHES = ['pca', 'umap-cold', 'umap-warm', 'tsne', 'tsne-warm'] as const;
+export type ProjectionBench = (typeof PROJECTION_BENCHES)[number];
+
+/** One size of one projector family, in a fresh worker (so sizes never share a heap). */
+export interface ProjectionBenchRequest {
+  bench: 'projection';
+  family: 'pca' | 'umap' | 'tsne';
+  points: number;
+  /** Which of the family's benches to report. */
+  want: ProjectionBench[];
+}
+
+/** A projection or drawing bench's JSON line: time, size, and what else was measured. */
+export interface TimedResult {
+  bench: string;
+  points?: number;
+  ms?: number;
+  skipped?: string;
+  error?: string;
+  [extra: string]: string | number | boolean | undefined;
+}

@@ -7,6 +7,7 @@ import { CATALOG } from './catalog';
 import { applyControl } from './controls';
 import { parseConfig, serializeConfig, toRunConfig } from './params';
 import { IDLE_RUN, isActive, startedRun } from './run';
+import { resetRunView } from './scatterActions';
 import { store, type ColorBy } from './store';
 import { writeHash } from './url';
 
@@ -32,6 +33,7 @@ export function start(): void {
   const { settings, run } = store.getState();
   if (isActive(run.status)) return;
   const runId = newRunId();
+  resetRunView();
   store.setState({ run: startedRun(runId) });
   startRun(runId, toRunConfig(settings), run.runId);
 }
@@ -56,6 +58,7 @@ export function reset(): void {
   const { run } = store.getState();
   if (run.runId && isActive(run.status)) stopRun(run.runId);
   forgetRun(run.runId);
+  resetRunView();
   store.setState({ run: IDLE_RUN });
 }
 

@@ -34,6 +34,16 @@ describe('parseConfig / serializeConfig', () => {
     expect(back.config).toEqual(s);
   });
 
+  it('round-trips the projection settings; an empty t-SNE learning rate means auto', () => {
+    const s: Settings = { ...defaultSettings(C), projection: 'tsne', umapNeighbors: 30, umapMinDist: 0.5, tsnePerplexity: 12.5, tsneLearningRate: 200, tsneIterations: 500 };
+    const hash = serializeConfig(s, C);
+    expect(hash).toBe('projection=tsne&umapNeighbors=30&umapMinDist=0.5&tsnePerplexity=12.5&tsneLearningRate=200&tsneIterations=500');
+    expect(parseConfig(hash, C).config).toEqual(s);
+    expect(parseConfig('tsneLearningRate=', C).config.tsneLearningRate).toBeNull();
+    expect(parseConfig('tsnePerplexity=1', C).errors[0]).toMatch(/t-SNE perplexity: 1 is below the minimum 2/);
+    expect(Object.keys(toRunConfig(s)).filter((k) => /umap|tsne|projection/.test(k))).toEqual([]);
+  });
+
   it('writes method params in the order the method declares them', () => {
     const a = serializeConfig({ ...defaultSettings(C), params: { idec: true, alpha: 2 } }, C);
     const b = serializeConfig({ ...defaultSettings(C), params: { alpha: 2, idec: true } }, C);

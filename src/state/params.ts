@@ -7,10 +7,11 @@
  * user's overrides (the engine resolves defaults + budget preset + overrides).
  */
 import type { Budget, Method, ParamSpec, ParamValue, Params } from '../core/methods/types';
+import { DEFAULT_PROJECTION_PARAMS, type ProjectionParams } from '../core/projection/projectors';
 import type { ProjectionMethod, RunConfig } from '../worker/protocol';
 
-/** RunConfig plus what the UI alone needs but the link must still carry. */
-export interface Settings extends RunConfig {
+/** RunConfig plus what the UI alone needs but the link must still carry (the projection's settings). */
+export interface Settings extends RunConfig, ProjectionParams {
   projection: ProjectionMethod;
 }
 
@@ -93,13 +94,27 @@ export function globalSpecs(catalog: Catalog): GlobalSpec[] {
     {
       key: 'projection',
       label: 'Projection',
-      help: 'How the embedding is drawn in 2-D. UMAP keeps neighbourhoods (the first frame is PCA for instant feedback).',
+      help: 'How the embedding is drawn in 2-D. UMAP and t-SNE keep neighbourhoods (the first frame is PCA for instant feedback).',
       kind: 'enum',
       options: [
         { value: 'umap', label: 'UMAP' },
+        { value: 'tsne', label: 't-SNE' },
         { value: 'pca', label: 'PCA' },
       ],
     },
+    { key: 'umapNeighbors', label: 'UMAP neighbours', help: 'UMAP: neighbourhood size; larger keeps more global structure, smaller more local detail.', kind: 'int', min: 2, max: 200 },
+    { key: 'umapMinDist', label: 'UMAP min. distance', help: 'UMAP: how tightly points may pack; 0 gives dense clumps, 1 an even spread.', kind: 'float', min: 0, max: 1 },
+    { key: 'tsnePerplexity', label: 't-SNE perplexity', help: 't-SNE: effective number of neighbours each point attends to (5–50 is usual).', kind: 'float', min: 2, max: 100 },
+    {
+      key: 'tsneLearningRate',
+      label: 't-SNE learning rate',
+      help: "t-SNE: step size; empty = auto, max(n / 48, 50) as scikit-learn's 'auto'.",
+      kind: 'float',
+      min: 1,
+      max: 100000,
+      nullable: true,
+    },
+    { key: 'tsneIterations', label: 't-SNE iterations', help: 't-SNE: iterations of a fresh layout (250 of them exaggerated); later frames run a quarter.', kind: 'int', min: 250, max: 5000 },
   ];
 }
 
@@ -115,6 +130,7 @@ export function defaultSettings(catalog: Catalog): Settings {
     sampleSize: 5000,
     snapshotEveryMs: 500,
     projection: 'umap',
+    ...DEFAULT_PROJECTION_PARAMS,
   };
 }
 
@@ -230,7 +246,13 @@ export function serializeConfig(config: Settings, catalog: Catalog): string {
 
 /** The RunConfig the training worker gets (the UI-only fields removed). */
 export function toRunConfig(s: Settings): RunConfig {
-  const { projection: _projection, ...run } = s;
-  void _projection;
+  const { projection: _projection, umapNeighbors, umapMinDist, tsnePerplexity, tsneLearningRate, tsneIterations, ...run } = s;
+  void [_projection, umapNeighbors, umapMinDist, tsnePerplexity, tsneLearningRate, tsneIterations];
   return { ...run, params: { ...run.params } };
+}
+
+/** The projection worker's parameters from the settings (sent in every ProjectCommand). */
+export function projectionParams(s: Settings): ProjectionParams {
+  const { umapNeighbors, umapMinDist, tsnePerplexity, tsneLearningRate, tsneIterations } = s;
+  return { umapNeighbors, umapMinDist, tsnePerplexity, tsneLearningRate, tsneIterations };
 }

@@ -8,9 +8,11 @@ import type {
   ExternalMetrics,
   ProjectEvent,
   ProjectionMethod,
+  ProjectionView,
   Snapshot,
   TrainEvent,
 } from '../worker/protocol';
+import { appendFrame, type TimelineFrame } from './timeline';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'error';
 
@@ -41,6 +43,9 @@ export interface Frame {
   n: number;
 }
 
+/** Projections of the sample other than the embedding, drawn as small multiples. */
+export type SideView = Exclude<ProjectionView, 'embedding'>;
+
 export interface RunState {
   runId: string | null;
   status: RunStatus;
@@ -51,6 +56,9 @@ export interface RunState {
   snapshot: Snapshot | null;
   history: HistoryPoint[];
   frame: Frame | null;
+  /** Stored frames with their assignments, bounded (timeline.ts), for replay. */
+  timeline: TimelineFrame[];
+  views: Partial<Record<SideView, Frame>>;
   warnings: string[];
   error: string | null;
   projectionError: string | null;
@@ -66,6 +74,8 @@ export const IDLE_RUN: RunState = {
   snapshot: null,
   history: [],
   frame: null,
+  timeline: [],
+  views: {},
   warnings: [],
   error: null,
   projectionError: null,
@@ -133,9 +143,28 @@ export function reduceTrainEvent(run: RunState, ev: TrainEvent): RunState {
 export function reduceProjectEvent(run: RunState, ev: ProjectEvent): RunState {
   if (ev.runId !== run.runId) return run;
   if (ev.type === 'error') return { ...run, projectionError: ev.message };
+  const view = ev.view ?? 'embedding';
+  if (view !== 'embedding') {
+    // A side view (small multiple): its own frame sequence, not stored in the timeline.
+    const prev = run.views[view];
+    if (prev && ev.frameId <= prev.frameId) return run;
+    const side: Frame = { frameId: ev.frameId, method: ev.method, coords: ev.coords, n: ev.coords.length / 2 };
+    return { ...run, views: { ...run.views, [view]: side } };
+  }
   // Frames can only move forward: a late reply for an older request must not replace a newer one.
   if (run.frame && ev.frameId <= run.frame.frameId) return run;
-  return { ...run, projectionError: null, frame: { frameId: ev.frameId, method: ev.method, coords: ev.coords, n: ev.coords.length / 2 } };
+  const frame: Frame = { frameId: ev.frameId, method: ev.method, coords: ev.coords, n: ev.coords.length / 2 };
+  // The frame is stored with the newest snapshot's assignments (at most one snapshot ahead of it).
+  const s = run.snapshot;
+  const stored: TimelineFrame = {
+    frameId: ev.frameId,
+    step: s?.step ?? 0,
+    phase: s?.phase ?? '',
+    coords: ev.coords,
+    assignment: s?.assignment ?? null,
+    confidence: s?.confidence ?? null,
+  };
+  return { ...run, projectionError: null, frame, timeline: appendFrame(run.timeline, stored) };
 }
 
 export function isActive(status: RunStatus): boolean {

@@ -7,6 +7,7 @@ import { Messages } from './run/Messages';
 import { ProgressLine } from './run/ProgressLine';
 import { RunButtons } from './run/RunButtons';
 import { ScatterPanel } from './scatter/ScatterPanel';
+import { SelectionPanel } from './scatter/SelectionPanel';
 
 export function App() {
   return (
@@ -27,6 +28,7 @@ export function App() {
           </section>
           <Messages />
           <ScatterPanel />
+          <SelectionPanel />
           <div className="charts-row">
             <MetricsPanel />
             <LossPanel />

@@ -4,8 +4,9 @@
  * Snapshots go on to the projection worker, one request at a time, newest first.
  */
 import { store } from '../state/store';
-import { reduceProjectEvent, reduceTrainEvent } from '../state/run';
+import { reduceProjectEvent, reduceTrainEvent, type RunState, type SideView } from '../state/run';
 import { LatestOnly } from '../state/latestOnly';
+import { projectionParams } from '../state/params';
 import type { ProjectCommand, ProjectEvent, RunConfig, Snapshot, TrainCommand, TrainEvent } from './protocol';
 
 let trainWorker: Worker | null = null;
@@ -21,8 +22,8 @@ interface ProjectionJob {
 
 const projection = new LatestOnly<ProjectionJob>((job, frameId) => {
   const { settings } = store.getState();
-  // The first frame of a run is PCA: instant feedback while UMAP warms up on the next ones.
-  const method = settings.projection === 'umap' && framesAsked === 0 ? 'pca' : settings.projection;
+  // The first frame of a run is PCA: instant feedback while UMAP / t-SNE warm up on the next ones.
+  const method = settings.projection !== 'pca' && framesAsked === 0 ? 'pca' : settings.projection;
   framesAsked++;
   const s = job.snapshot;
   const cmd: ProjectCommand = {
@@ -34,8 +35,60 @@ const projection = new LatestOnly<ProjectionJob>((job, frameId) => {
     n: s.embedding.length / s.embedDim,
     dim: s.embedDim,
     seed: settings.seed,
+    params: projectionParams(settings),
   };
   getProjectWorker().postMessage(cmd);
+});
+
+/**
+ * Side views (the small multiples beside the embedding), asked for only while they are shown:
+ * the assignment space on every snapshot that carries soft assignments, the raw input once per
+ * run (image datasets: the sample's pixels). Each view has its own request sequence.
+ */
+interface ViewJob {
+  runId: string;
+  points: Float32Array;
+  n: number;
+  dim: number;
+}
+
+function viewSender(view: SideView): LatestOnly<ViewJob> {
+  return new LatestOnly<ViewJob>((job, frameId) => {
+    const { settings } = store.getState();
+    const cmd: ProjectCommand = {
+      type: 'project',
+      runId: job.runId,
+      frameId,
+      method: settings.projection,
+      view,
+      points: job.points,
+      n: job.n,
+      dim: job.dim,
+      seed: settings.seed,
+      params: projectionParams(settings),
+    };
+    getProjectWorker().postMessage(cmd);
+  });
+}
+
+const sideViews: Record<SideView, LatestOnly<ViewJob>> = { input: viewSender('input'), assignment: viewSender('assignment') };
+let inputAskedFor: string | null = null;
+
+function pushSideViews(run: RunState, snapshotChanged: boolean): void {
+  if (!store.getState().scatter.showViews || !run.runId || !run.ready) return;
+  const { k, pixels, indices } = run.ready;
+  const soft = run.snapshot?.soft;
+  if (soft && snapshotChanged) sideViews.assignment.push({ runId: run.runId, points: soft, n: soft.length / k, dim: k });
+  if (pixels && inputAskedFor !== run.runId) {
+    inputAskedFor = run.runId;
+    const n = indices.length;
+    sideViews.input.push({ runId: run.runId, points: Float32Array.from(pixels, (v) => v / 255), n, dim: pixels.length / n });
+  }
+}
+
+// Switching the views on asks for them at once (also after a run has finished).
+store.subscribe((s, prev) => {
+  if (s.scatter.showViews && !prev.scatter.showViews) pushSideViews(s.run, !s.run.views.assignment);
 });
 
 function failRun(message: string): void {
@@ -58,10 +111,11 @@ function onTrainEvent(ev: TrainEvent): void {
   if (after.snapshot && after.snapshot !== before.snapshot) {
     projection.push({ runId: ev.runId, snapshot: after.snapshot });
   }
+  pushSideViews(after, after.snapshot !== before.snapshot);
 }
 
 function onProjectEvent(ev: ProjectEvent): void {
-  projection.done(ev.frameId);
+  (ev.view && ev.view !== 'embedding' ? sideViews[ev.view] : projection).done(ev.frameId);
   const before = store.getState().run;
   const after = reduceProjectEvent(before, ev);
   if (after !== before) store.setState({ run: after });
@@ -110,6 +164,8 @@ function sendTrain(cmd: TrainCommand): void {
 /** Frees the projection worker's state of a run that is no longer shown. */
 export function forgetRun(runId: string | null): void {
   framesAsked = 0;
+  inputAskedFor = null;
+  for (const v of Object.values(sideViews)) v.clear();
   if (runId && projectWorker) {
     projectWorker.postMessage({ type: 'reset', runId } satisfies ProjectCommand);
     // The worker abandons that run's request without answering, so stop waiting for it.

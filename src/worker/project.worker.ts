@@ -24,7 +24,8 @@ function post(event: ProjectionEvent): void {
   self.postMessage(message, message.type === 'frame' ? [message.coords.buffer] : []);
 }
 
-const session = new ProjectionSession({ emit: post, yieldNow, now: () => performance.now() });
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const session = new ProjectionSession({ emit: post, yieldNow, sleep, now: () => performance.now() });
 
 self.onmessage = (e: MessageEvent<ProjectCommand>) => {
   const cmd = e.data;
@@ -34,6 +35,7 @@ self.onmessage = (e: MessageEvent<ProjectCommand>) => {
   } catch (err) {
     // request() reports its own errors as events; this guards against a malformed command.
     const frameId = cmd.type === 'project' ? cmd.frameId : -1;
-    post({ type: 'error', runId: cmd.runId, frameId, message: err instanceof Error ? err.message : String(err) });
+    const view = cmd.type === 'project' ? (cmd.view ?? 'embedding') : 'embedding';
+    post({ type: 'error', runId: cmd.runId, frameId, view, message: err instanceof Error ? err.message : String(err) });
   }
 };

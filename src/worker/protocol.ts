@@ -4,6 +4,9 @@
  */
 import type { Budget, Params } from '../core/methods/types';
 import type { ImageShape } from '../core/data/dataset';
+import type { ProjectionParams, ProjectionView, ProjectorName } from '../core/projection/projectors';
+
+export type { ProjectionParams, ProjectionView };
 
 export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
 export type BackendPreference = 'auto' | BackendName;
@@ -43,6 +46,8 @@ export interface Snapshot {
   assignment: Int32Array | null;
   /** Max soft-assignment probability of each sample point. */
   confidence: Float32Array | null;
+  /** Soft assignment of each sample point (sample × k, rows sum to 1), for the hover card. */
+  soft?: Float32Array;
   /** Mean loss of each named part since the previous snapshot. */
   losses: Record<string, number>;
   /** On all n points; null when the dataset has no labels or there are no clusters yet. */
@@ -107,7 +112,7 @@ export type TrainEvent =
 
 // ---- projection worker ----------------------------------------------------------------------
 
-export type ProjectionMethod = 'umap' | 'pca';
+export type ProjectionMethod = ProjectorName;
 
 export type ProjectCommand =
   | {
@@ -115,11 +120,19 @@ export type ProjectCommand =
       runId: string;
       frameId: number;
       method: ProjectionMethod;
-      /** n × dim row-major. */
+      /** n × dim row-major: the embedding sample, the raw input sample, or the soft assignments. */
       points: Float32Array;
       n: number;
       dim: number;
+      /** The run's seed, so a link reproduces the picture too. */
       seed: number;
+      /**
+       * Which picture of the run (default 'embedding'). Each (runId, view) keeps its own previous
+       * layout, so the three pictures warm-start and align independently.
+       */
+      view?: ProjectionView;
+      /** UMAP / t-SNE settings; omitted fields take their defaults. */
+      params?: Partial<ProjectionParams>;
     }
   | { type: 'reset'; runId: string };
 
@@ -129,8 +142,10 @@ export type ProjectEvent =
       runId: string;
       frameId: number;
       method: ProjectionMethod;
-      /** n × 2, aligned (Procrustes) to the previous frame of the same run. */
+      /** The view of the command (the worker always sets it; optional only for older senders). */
+      view?: ProjectionView;
+      /** n × 2, aligned (Procrustes) to the previous frame of the same run and view. */
       coords: Float32Array;
       ms: number;
     }
-  | { type: 'error'; runId: string; frameId: number; message: string };
+  | { type: 'error'; runId: string; frameId: number; view?: ProjectionView; message: string };

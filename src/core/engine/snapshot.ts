@@ -39,7 +39,20 @@ export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
   let confidence: Float32Array | null = null;
   let metrics: Snapshot['metrics'] = null;
   let largest: number | null = null;
+  let soft: Float32Array | undefined;
   if (all) {
+    // The soft assignment of the sample only (sample × k), for the hover card's bar chart.
+    const [q] = tf.tidy((): tf.Tensor2D[] => {
+      const r = s.run.assign(s.sampleX);
+      return r ? [r] : [];
+    });
+    if (q) {
+      try {
+        soft = Float32Array.from(await q.data());
+      } finally {
+        q.dispose();
+      }
+    }
     // The sample's assignments come from the all-points pass: no second forward pass.
     const m = s.sampleIndices.length;
     assignment = new Int32Array(m);
@@ -60,6 +73,7 @@ export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
     embedDim,
     assignment,
     confidence,
+    soft,
     losses: s.losses,
     metrics,
     largestClusterFraction: largest,
@@ -71,6 +85,7 @@ export function snapshotTransfer(s: Snapshot): ArrayBuffer[] {
   const out: ArrayBuffer[] = [s.embedding.buffer as ArrayBuffer];
   if (s.assignment) out.push(s.assignment.buffer as ArrayBuffer);
   if (s.confidence) out.push(s.confidence.buffer as ArrayBuffer);
+  if (s.soft) out.push(s.soft.buffer as ArrayBuffer);
   return out;
 }
 

@@ -1,5 +1,5 @@
 /** Public face of the projection module. */
-export { createProjector, type ProjectorName } from './projectors';
+export { createProjector, DEFAULT_PROJECTION_PARAMS, type ProjectorName, type ProjectionParams, type ProjectionView } from './projectors';
 export type { Projector } from './types';
 export { runProjector, meanDisplacement } from './types';
 export { alignTo } from './procrustes';

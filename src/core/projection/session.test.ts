@@ -3,6 +3,7 @@ import { createRng } from '../rng';
 import { alignTo } from './procrustes';
 import { ProjectionSession, type ProjectionEvent, type ProjectRequest } from './session';
 import { blobs } from './testData';
+import { TsneProjector } from './tsne';
 import { runProjector } from './types';
 import { UmapProjector } from './umap';
 
@@ -40,6 +41,29 @@ const frames = (events: ProjectionEvent[]) => events.filter((e) => e.type === 'f
 const same = (a: Float32Array, b: Float32Array) => Buffer.from(a.buffer).equals(Buffer.from(b.buffer));
 
 describe('projection session', () => {
+  it('paces frames: after a frame of t ms the next starts no sooner than restFactor · t later', async () => {
+    const events: ProjectionEvent[] = [];
+    const emittedAt: number[] = [];
+    const session = new ProjectionSession({
+      emit: (e) => {
+        events.push(e);
+        emittedAt.push(performance.now());
+      },
+      yieldNow: () => new Promise((r) => setTimeout(r, 0)),
+      now: () => performance.now(),
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      restFactor: 3,
+    });
+    session.request(req(1));
+    for (let t = 0; t < 2000 && events.length < 1; t++) await new Promise((r) => setTimeout(r, 1));
+    session.request(req(2, { points: points.map((v) => v + 0.1) })); // right after frame 1
+    for (let t = 0; t < 2000 && events.length < 2; t++) await new Promise((r) => setTimeout(r, 5));
+    const [a, b] = frames(events);
+    expect([a.frameId, b.frameId]).toEqual([1, 2]);
+    const secondStarted = emittedAt[1] - b.ms;
+    expect(secondStarted - emittedAt[0]).toBeGreaterThanOrEqual(3 * a.ms - 2);
+  });
+
   it('keeps only the latest pending request: stale frames are dropped, not queued', async () => {
     const { events, session, idle } = setup();
     session.request(req(1));
@@ -114,5 +138,46 @@ describe('projection session', () => {
     session.request(req(1, { runId: 'b', method: 'pca' }));
     await idle(2);
     expect(events.map((e) => `${e.type}:${e.runId}`).sort()).toEqual(['frame:a', 'frame:b']);
+  });
+
+  it('keeps a previous layout per (run, view): views warm-start and align independently', async () => {
+    const { events, session, idle } = setup(1000);
+    const wide = blobs(N, 3, 3, 9).points;
+    session.request(req(1, { method: 'pca' }));
+    session.request(req(1, { method: 'pca', view: 'input', points: wide, dim: 3 }));
+    await idle(2);
+    session.request(req(2, { method: 'pca', view: 'input', points: wide, dim: 3 }));
+    await idle(3);
+    const got = frames(events);
+    expect(got.map((e) => e.type === 'frame' && e.view).sort()).toEqual(['embedding', 'input', 'input']);
+    const input = got.filter((e) => e.type === 'frame' && e.view === 'input');
+    // The second input frame repeats the first input frame, not the embedding frame.
+    if (input[0].type !== 'frame' || input[1].type !== 'frame') throw new Error('expected frames');
+    expect(same(input[1].coords, input[0].coords)).toBe(true);
+    session.reset('r');
+    session.request(req(3, { method: 'pca', view: 'input', points: wide, dim: 3 }));
+    await idle(4);
+    const last = frames(events)[3];
+    if (last.type !== 'frame') throw new Error('expected a frame');
+    expect(same(last.coords, input[0].coords)).toBe(true); // cold again, nothing to align to
+  });
+
+  it('warm-starts t-SNE from its own unaligned layout, and recomputes when a parameter changes', async () => {
+    const { events, session, idle } = setup(1000);
+    const params = { tsneIterations: 300, tsnePerplexity: 20 };
+    session.request(req(1, { method: 'pca' }));
+    await idle(1);
+    session.request(req(2, { method: 'tsne', params }));
+    await idle(2);
+    session.request(req(3, { method: 'tsne', params: { ...params, tsnePerplexity: 10 } }));
+    await idle(3);
+    const [f1, f2, f3] = frames(events);
+    if (f1.type !== 'frame' || f2.type !== 'frame' || f3.type !== 'frame') throw new Error('expected frames');
+    // After PCA the t-SNE frame is cold (its scale differs), aligned to the PCA frame.
+    const cold = runProjector(new TsneProjector({ seed: 1, iterations: 300, perplexity: 20 }), points, N, DIM);
+    expect(same(f2.coords, alignTo(cold, f1.coords))).toBe(true);
+    // Same points but another perplexity: a new layout, warm from the raw cold one.
+    const warm = runProjector(new TsneProjector({ seed: 1, iterations: 300, perplexity: 10 }), points, N, DIM, cold);
+    expect(same(f3.coords, alignTo(warm, f2.coords))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
-/** The point under the mouse: its image (when the dataset is images), true label and cluster. */
-import { useEffect, useRef } from 'react';
+/** The point under the mouse: its image (when the dataset is images), label, cluster and soft assignment. */
 import type { ReadyInfo } from '../../state/run';
+import { Thumbnail } from './Thumbnail';
 
 interface Props {
   index: number;
@@ -9,38 +9,47 @@ interface Props {
   top: number;
   ready: ReadyInfo;
   assignment: Int32Array | null;
+  confidence: Float32Array | null;
+  /** sample × k soft assignment, when the snapshot carries it. */
+  soft: Float32Array | null;
 }
 
-/** Copies one sample image (0..255, channels last) into a canvas; grey images fill RGB equally. */
-function drawImage(canvas: HTMLCanvasElement, ready: ReadyInfo, index: number): void {
-  const shape = ready.dataset.image;
-  const pixels = ready.pixels;
-  const ctx = canvas.getContext('2d');
-  if (!shape || !pixels || !ctx) return;
-  const { width, height, channels } = shape;
-  const size = width * height * channels;
-  const src = pixels.subarray(index * size, (index + 1) * size);
-  const img = ctx.createImageData(width, height);
-  for (let p = 0; p < width * height; p++) {
-    for (let c = 0; c < 3; c++) img.data[4 * p + c] = channels === 1 ? src[p] : src[p * 3 + c];
-    img.data[4 * p + 3] = 255;
-  }
-  ctx.putImageData(img, 0, 0);
+const BARS_W = 120;
+const BARS_H = 30;
+
+/** Bar chart of one point's soft assignment over the k clusters; its argmax stands out. */
+function SoftBars({ p, chosen }: { p: Float32Array; chosen: number }) {
+  const k = p.length;
+  const w = BARS_W / k;
+  return (
+    <svg width={BARS_W} height={BARS_H + 10} className="soft-bars" data-testid="soft-bars" aria-label="Soft assignment over the clusters">
+      {Array.from(p, (v, c) => (
+        <rect
+          key={c}
+          x={c * w + 0.5}
+          y={BARS_H - Math.max(0.5, v * BARS_H)}
+          width={Math.max(0.5, w - 1)}
+          height={Math.max(0.5, v * BARS_H)}
+          fill={c === chosen ? '#2f6fde' : '#b8c0cc'}
+        />
+      ))}
+      <line x1={0} x2={BARS_W} y1={BARS_H + 0.5} y2={BARS_H + 0.5} stroke="#c5cad3" />
+      <text x={0} y={BARS_H + 9} className="soft-axis">0</text>
+      <text x={BARS_W} y={BARS_H + 9} textAnchor="end" className="soft-axis">{k - 1}</text>
+    </svg>
+  );
 }
 
-export function HoverCard({ index, left, top, ready, assignment }: Props) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  const shape = ready.dataset.image;
-  useEffect(() => {
-    if (ref.current) drawImage(ref.current, ready, index);
-  }, [ready, index]);
-
+export function HoverCard({ index, left, top, ready, assignment, confidence, soft }: Props) {
   const label = ready.labels?.[index];
   const name = label === undefined ? null : (ready.dataset.classNames?.[label] ?? String(label));
   const cluster = assignment?.[index];
+  const conf = confidence?.[index];
+  const k = ready.k;
+  const row = soft && soft.length >= (index + 1) * k ? soft.subarray(index * k, (index + 1) * k) : null;
   return (
     <div className="hover-card" data-testid="hover-card" style={{ left, top }} role="tooltip">
-      {shape && ready.pixels && <canvas ref={ref} width={shape.width} height={shape.height} className="hover-image" />}
+      <Thumbnail ready={ready} index={index} className="hover-image" />
       <div>
         <div>
           <span className="muted">point</span> #{ready.indices[index] ?? index}
@@ -52,7 +61,9 @@ export function HoverCard({ index, left, top, ready, assignment }: Props) {
         )}
         <div>
           <span className="muted">cluster</span> <b>{cluster === undefined || cluster < 0 ? '—' : cluster}</b>
+          {conf !== undefined && <span className="muted"> · p = {conf.toFixed(2)}</span>}
         </div>
+        {row && <SoftBars p={row} chosen={cluster ?? -1} />}
       </div>
     </div>
   );

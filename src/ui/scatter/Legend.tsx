@@ -1,16 +1,31 @@
-/** Colour legend of the scatter; re-renders only when the colouring changes (per snapshot). */
+/** Colour legend of the scatter, one per colouring; re-renders only when the colouring changes (per snapshot). */
+import type { ColorBy } from '../../state/store';
 import type { LegendEntry } from './colors';
 
-export function Legend({ entries, title }: { entries: LegendEntry[]; title: string }) {
+const EMPTY: Record<ColorBy, string> = {
+  cluster: 'Colours appear once there are clusters.',
+  label: 'This dataset has no labels.',
+  confidence: 'Confidence appears once there are clusters.',
+  correct: 'Needs clusters and true labels.',
+};
+
+export function Legend({ entries, title, mode }: { entries: LegendEntry[]; title: string; mode: ColorBy }) {
   // Always rendered (fixed width), so the plot does not jump when the first colours arrive.
   return (
-    <div className="legend" aria-label={`Legend: ${title}`}>
+    <div className="legend" aria-label={`Legend: ${title}`} data-testid="legend" data-mode={mode}>
       <div className="legend-title">{title}</div>
-      {entries.length === 0 && <p className="muted small">Colours appear once there are clusters.</p>}
+      {entries.length === 0 && <p className="muted small">{EMPTY[mode]}</p>}
+      {mode === 'confidence' && entries.length > 0 && (
+        <div
+          className="legend-ramp"
+          aria-hidden="true"
+          style={{ background: `linear-gradient(to right, ${[...entries].reverse().map((e) => e.color).join(', ')})` }}
+        />
+      )}
       <ul>
         {entries.map((e) => (
           <li key={e.label}>
-            <span className="swatch" style={{ background: e.color }} aria-hidden="true" />
+            <span className={mode === 'confidence' ? 'swatch square' : 'swatch'} style={{ background: e.color }} aria-hidden="true" />
             <span className="legend-label">{e.label}</span>
             <span className="legend-count muted">{e.count}</span>
           </li>

@@ -1,16 +1,24 @@
 /**
- * The embedding scatter: a React shell (title, colour toggle, legend, hover card) around the
- * canvas renderer. Frames reach the renderer through a transient store subscription, so React
- * does not re-render while points glide; it re-renders only when colours or the hover change.
+ * The embedding scatter: a React shell (toolbar, legend, hover card, timeline, side views)
+ * around the canvas renderer. Frames reach the renderer through a transient store subscription,
+ * so React does not re-render while points glide; it re-renders only when colours, the
+ * selection or the hover change.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { setColorBy } from '../../state/actions';
+import { setSelection } from '../../state/scatterActions';
 import { store, useStore } from '../../state/store';
 import { computeColoring } from './colors';
-import { ColorToggle } from './ColorToggle';
+import { COLOR_CHOICES } from './ColorToggle';
 import { HoverCard } from './HoverCard';
 import { Legend } from './Legend';
 import { createScatterRenderer, type ScatterRenderer } from './renderer';
+import { ScatterToolbar } from './ScatterToolbar';
+import { selectionMask } from './selection';
+import { shownCoords } from './shown';
+import { Timeline } from './Timeline';
+import { useScatterKeys } from './useScatterKeys';
+import { useShown } from './useShown';
+import { ViewsPanel } from './ViewsPanel';
 
 interface Hover {
   index: number;
@@ -18,11 +26,13 @@ interface Hover {
   y: number;
 }
 
+const PROJECTION_NAMES: Record<string, string> = { umap: 'UMAP', pca: 'PCA', tsne: 't-SNE' };
+
 /** Beside the pointer, flipped to the other side near the right or bottom edge. */
 function cardPosition(h: Hover, wrap: HTMLElement | null): { left: number; top: number } {
   const w = wrap?.clientWidth ?? Infinity;
   const ht = wrap?.clientHeight ?? Infinity;
-  return { left: h.x > w - 190 ? h.x - 180 : h.x + 14, top: h.y > ht - 120 ? h.y - 110 : h.y + 14 };
+  return { left: h.x > w - 200 ? h.x - 190 : h.x + 14, top: h.y > ht - 130 ? h.y - 120 : h.y + 14 };
 }
 
 export function ScatterPanel() {
@@ -31,39 +41,46 @@ export function ScatterPanel() {
   const svgRef = useRef<SVGSVGElement>(null);
   const rendererRef = useRef<ScatterRenderer | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
+  useScatterKeys();
 
   const colorBy = useStore((s) => s.colorBy);
-  const assignment = useStore((s) => s.run.snapshot?.assignment ?? null);
+  const view = useStore((s) => s.scatter);
   const ready = useStore((s) => s.run.ready);
   const frameMethod = useStore((s) => s.run.frame?.method ?? null);
   const status = useStore((s) => s.run.status);
   const projection = useStore((s) => s.settings.projection);
+  const shown = useShown();
+  const assignment = shown?.assignment ?? null;
+  const confidence = shown?.confidence ?? null;
 
   const coloring = useMemo(
     () =>
       computeColoring({
         colorBy,
         assignment,
+        confidence,
         labels: ready?.labels ?? null,
         k: ready?.k ?? 0,
         numClasses: ready?.dataset.numClasses ?? 0,
         classNames: ready?.dataset.classNames,
       }),
-    [colorBy, assignment, ready],
+    [colorBy, assignment, confidence, ready],
   );
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    const svg = svgRef.current;
     const wrap = wrapRef.current;
-    if (!canvas || !svg || !wrap) return;
-    const r = createScatterRenderer(canvas, svg);
+    if (!canvas || !wrap) return;
+    const r = createScatterRenderer(canvas, { axes: svgRef.current });
     rendererRef.current = r;
-    const first = store.getState().run.frame;
-    if (first) r.setFrame(first.coords);
-    const unsubscribe = store.subscribe((s, prev) => {
-      if (s.run.frame === prev.run.frame) return;
-      if (s.run.frame) r.setFrame(s.run.frame.coords);
+    let coords = shownCoords(store.getState());
+    if (coords) r.setFrame(coords);
+    // Transient: a new frame (live or replayed) goes straight to the renderer, not through React.
+    const unsubscribe = store.subscribe((s) => {
+      const next = shownCoords(s);
+      if (next === coords) return;
+      coords = next;
+      if (next) r.setFrame(next);
       else {
         r.clear();
         setHover(null);
@@ -79,23 +96,14 @@ export function ScatterPanel() {
     };
   }, []);
 
-  useEffect(() => {
-    rendererRef.current?.setColors(coloring.slots, coloring.colors);
-  }, [coloring]);
-
-  // 'c' toggles the colouring from anywhere except text fields.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      const t = e.target as HTMLElement | null;
-      if (e.key !== 'c' || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (t && /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName)) return;
-      setColorBy(store.getState().colorBy === 'cluster' ? 'label' : 'cluster');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useEffect(() => rendererRef.current?.setColors(coloring.slots, coloring.colors), [coloring]);
+  useEffect(() => rendererRef.current?.setStyle(view.pointSize, view.pointOpacity), [view.pointSize, view.pointOpacity]);
+  useEffect(() => rendererRef.current?.setSelecting(view.selecting, setSelection), [view.selecting]);
+  const n = shown ? shown.coords.length / 2 : 0;
+  useEffect(() => rendererRef.current?.setEmphasis(view.selection ? selectionMask(view.selection, n) : null), [view.selection, n]);
 
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>): void => {
+    if (e.buttons) return; // dragging: a pan or a brush, not a hover
     const rect = e.currentTarget.getBoundingClientRect();
     const x = e.clientX - rect.left;
     const y = e.clientY - rect.top;
@@ -117,46 +125,61 @@ export function ScatterPanel() {
     e.preventDefault();
   };
 
-  const shown = frameMethod ?? projection;
+  const shownMethod = frameMethod ?? projection;
   const empty =
     status === 'idle'
       ? 'Press Train to watch the embedding form.'
       : status === 'error' || status === 'stopped'
         ? 'No snapshot was taken.'
         : 'Waiting for the first snapshot…';
+  const legendTitle = COLOR_CHOICES.find((c) => c.value === colorBy)?.title ?? '';
 
   return (
     <section className="panel scatter-panel" aria-labelledby="scatter-title">
       <div className="panel-head">
         <h2 id="scatter-title">
-          Embedding <span className="muted">({shown === 'umap' ? 'UMAP' : 'PCA'} of the learned features)</span>
+          Embedding <span className="muted">({PROJECTION_NAMES[shownMethod] ?? shownMethod} of the learned features)</span>
         </h2>
-        <ColorToggle />
+        <ScatterToolbar />
       </div>
       <div className="scatter-body">
-        <div className="scatter-wrap" ref={wrapRef}>
-          <canvas
-            ref={canvasRef}
-            data-testid="scatter"
-            data-points="0"
-            data-frame="0"
-            tabIndex={0}
-            role="img"
-            aria-label="Scatter plot of the learned embedding. Scroll or +/− to zoom, drag to pan, 0 to reset; hover a point for details."
-            onMouseMove={onMove}
-            onMouseLeave={() => setHover(null)}
-            onKeyDown={onKeyDown}
-          />
-          <svg ref={svgRef} className="scatter-axes" aria-hidden="true" />
-          {frameMethod === null && <div className="scatter-empty">{empty}</div>}
-          {hover && ready && <HoverCard index={hover.index} {...cardPosition(hover, wrapRef.current)} ready={ready} assignment={assignment} />}
-          <div className="zoom-buttons">
-            <button type="button" aria-label="Zoom in" onClick={() => rendererRef.current?.zoomBy(1.5)}>+</button>
-            <button type="button" aria-label="Zoom out" onClick={() => rendererRef.current?.zoomBy(1 / 1.5)}>−</button>
-            <button type="button" aria-label="Reset zoom" onClick={() => rendererRef.current?.resetZoom()}>⟲</button>
+        <div className="scatter-main">
+          <div className="scatter-wrap" ref={wrapRef}>
+            <canvas
+              ref={canvasRef}
+              data-testid="scatter"
+              data-points="0"
+              data-frame="0"
+              data-selecting={view.selecting}
+              tabIndex={0}
+              role="img"
+              aria-label="Scatter plot of the learned embedding. Scroll or +/− to zoom, drag to pan (or to select in selection mode), 0 to reset; hover a point for details."
+              onMouseMove={onMove}
+              onMouseLeave={() => setHover(null)}
+              onKeyDown={onKeyDown}
+            />
+            <svg ref={svgRef} className="scatter-axes" aria-hidden="true" />
+            {frameMethod === null && <div className="scatter-empty">{empty}</div>}
+            {hover && ready && (
+              <HoverCard
+                index={hover.index}
+                {...cardPosition(hover, wrapRef.current)}
+                ready={ready}
+                assignment={assignment}
+                confidence={confidence}
+                soft={shown?.soft ?? null}
+              />
+            )}
+            <div className="zoom-buttons">
+              <button type="button" aria-label="Zoom in" onClick={() => rendererRef.current?.zoomBy(1.5)}>+</button>
+              <button type="button" aria-label="Zoom out" onClick={() => rendererRef.current?.zoomBy(1 / 1.5)}>−</button>
+              <button type="button" aria-label="Reset zoom" onClick={() => rendererRef.current?.resetZoom()}>⟲</button>
+            </div>
           </div>
+          <Timeline />
         </div>
-        <Legend entries={coloring.legend} title={colorBy === 'cluster' ? 'Predicted cluster' : 'True label'} />
+        {view.showViews && <ViewsPanel coloring={coloring} />}
+        <Legend entries={coloring.legend} title={legendTitle} mode={colorBy} />
       </div>
     </section>
   );

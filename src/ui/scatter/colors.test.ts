@@ -46,3 +46,23 @@ describe('computeColoring', () => {
     expect(computeColoring({ colorBy: 'cluster', assignment: null, labels, k: 2, numClasses: 2 }).slots).toBeNull();
   });
 });
+
+describe('confidence and correctness colourings', () => {
+  it('bins confidence into the viridis ramp, highest bin first in the legend', () => {
+    const c = computeColoring({ colorBy: 'confidence', assignment: null, confidence: new Float32Array([0.05, 0.55, 1, NaN]), labels: null, k: 2, numClasses: 2 });
+    expect(Array.from(c.slots ?? [])).toEqual([0, 5, 9, -1]);
+    expect(c.legend[0].label).toBe('0.9–1.0');
+    expect(c.legend.reduce((a, e) => a + e.count, 0)).toBe(3);
+    expect(computeColoring({ colorBy: 'confidence', assignment: null, labels: null, k: 2, numClasses: 2 }).slots).toBeNull();
+  });
+
+  it('marks points correct when their cluster is Hungarian-matched to their label', () => {
+    const labels = new Int32Array([0, 0, 0, 1, 1, 1]);
+    const assignment = new Int32Array([1, 1, 0, 0, 0, 1]);
+    const c = computeColoring({ colorBy: 'correct', assignment, labels, k: 2, numClasses: 2 });
+    // Cluster 1 ↔ label 0 and cluster 0 ↔ label 1 (4 matched points).
+    expect(Array.from(c.slots ?? [])).toEqual([0, 0, 1, 0, 0, 1]);
+    expect(c.legend.map((e) => [e.label, e.count])).toEqual([['correct', 4], ['incorrect', 2]]);
+    expect(computeColoring({ colorBy: 'correct', assignment, labels: null, k: 2, numClasses: 2 }).slots).toBeNull();
+  });
+});

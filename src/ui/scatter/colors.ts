@@ -6,7 +6,8 @@
  * (a greedy one-to-one match): toggling between the two views then shows agreement as "same
  * colour" instead of an unrelated repainting.
  */
-import { schemeSet3, schemeTableau10 } from 'd3';
+import { interpolateViridis, schemeSet3, schemeTableau10 } from 'd3';
+import { matchClusters } from '../../core/metrics';
 
 export const UNASSIGNED = '#9aa0a6';
 
@@ -74,9 +75,13 @@ export interface Coloring {
   legend: LegendEntry[];
 }
 
+export type ColorMode = 'cluster' | 'label' | 'confidence' | 'correct';
+
 export interface ColoringInput {
-  colorBy: 'cluster' | 'label';
+  colorBy: ColorMode;
   assignment: Int32Array | null;
+  /** Max soft-assignment probability per point (for colorBy 'confidence'). */
+  confidence?: Float32Array | null;
   labels: Int32Array | null;
   k: number;
   numClasses: number;
@@ -89,8 +94,56 @@ function counts(slots: Int32Array, size: number): Int32Array {
   return c;
 }
 
+/** Confidence is binned so each bin is one colour batch; viridis is sequential and CVD-safe. */
+export const CONFIDENCE_BINS = 10;
+export const CONFIDENCE_COLORS: readonly string[] = Array.from({ length: CONFIDENCE_BINS }, (_, b) =>
+  interpolateViridis((b + 0.5) / CONFIDENCE_BINS),
+);
+/** Okabe–Ito blue and vermillion: distinct under every common colour-vision deficiency. */
+export const CORRECT_COLORS: readonly string[] = ['#0072b2', '#d55e00'];
+
+const NONE: Coloring = { slots: null, colors: [], legend: [] };
+
+function confidenceColoring(confidence: Float32Array): Coloring {
+  const slots = new Int32Array(confidence.length);
+  for (let i = 0; i < confidence.length; i++) {
+    const c = confidence[i];
+    slots[i] = Number.isFinite(c) ? Math.min(CONFIDENCE_BINS - 1, Math.max(0, Math.floor(c * CONFIDENCE_BINS))) : -1;
+  }
+  const n = counts(slots, CONFIDENCE_BINS);
+  // Highest confidence first, as people read a legend top-down.
+  const legend = CONFIDENCE_COLORS.map((color, b) => ({
+    label: `${(b / CONFIDENCE_BINS).toFixed(1)}–${((b + 1) / CONFIDENCE_BINS).toFixed(1)}`,
+    color,
+    count: n[b],
+  })).reverse();
+  return { slots, colors: CONFIDENCE_COLORS, legend };
+}
+
+/** Slot 0 = the point's cluster is Hungarian-matched to its true label, 1 = it is not. */
+function correctColoring(assignment: Int32Array, labels: Int32Array): Coloring {
+  const m = Math.min(assignment.length, labels.length);
+  const map = matchClusters(labels.subarray(0, m), assignment.subarray(0, m));
+  const slots = new Int32Array(assignment.length).fill(-1);
+  for (let i = 0; i < m; i++) {
+    if (assignment[i] < 0) continue;
+    slots[i] = map.get(assignment[i]) === labels[i] ? 0 : 1;
+  }
+  const n = counts(slots, 2);
+  return {
+    slots,
+    colors: CORRECT_COLORS,
+    legend: [
+      { label: 'correct', color: CORRECT_COLORS[0], count: n[0] },
+      { label: 'incorrect', color: CORRECT_COLORS[1], count: n[1] },
+    ],
+  };
+}
+
 export function computeColoring(input: ColoringInput): Coloring {
   const { colorBy, assignment, labels, k, numClasses } = input;
+  if (colorBy === 'confidence') return input.confidence ? confidenceColoring(input.confidence) : NONE;
+  if (colorBy === 'correct') return assignment && labels ? correctColoring(assignment, labels) : NONE;
   if (colorBy === 'label') {
     if (!labels) return { slots: null, colors: [], legend: [] };
     const colors = palette(Math.max(numClasses, k));

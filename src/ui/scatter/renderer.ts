@@ -1,14 +1,26 @@
 /**
  * The scatter plot outside React: points on a <canvas>, D3 scales and axes on an SVG overlay,
- * d3-zoom for zoom and pan. New frames glide in over TWEEN_MS; drawing happens only in
- * requestAnimationFrame while something moves, so an idle plot costs nothing.
+ * d3-zoom for zoom and pan, and a rectangle brush in selection mode. New frames glide in over
+ * TWEEN_MS; drawing happens only in requestAnimationFrame while something changes, so an idle
+ * plot costs nothing. Each draw maps all points to screen buffers once (reused, no allocation),
+ * then drawPoints fills one path per colour (or writes pixels, beyond 10,000 points).
  */
 import { axisBottom, axisLeft, scaleLinear, select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { UNASSIGNED } from './colors';
-import { boundsOf, ease, lerpBox, lerpInto, nearest, type Box } from './tween';
+import { drawPoints, toScreen } from './drawPoints';
+import { pointsInRect, type Rect } from './selection';
+import { boundsOf, ease, lerpBox, lerpInto, type Box } from './tween';
 
 const TWEEN_MS = 300;
-const MARGIN = { top: 8, right: 10, bottom: 22, left: 34 };
+const AXES_MARGIN = { top: 8, right: 10, bottom: 22, left: 34 };
+const BARE_MARGIN = { top: 4, right: 4, bottom: 4, left: 4 };
+
+export interface RendererOptions {
+  /** SVG overlay for axes; without it the plot is bare (small multiples). */
+  axes?: SVGSVGElement | null;
+  /** Wheel zoom and drag pan (default true). */
+  zoomable?: boolean;
+}
 
 export interface ScatterRenderer {
   setFrame(coords: Float32Array): void;
@@ -16,6 +28,12 @@ export interface ScatterRenderer {
   clear(): void;
   /** Colour slot per point (−1 = grey) and the colours of the slots; null slots = all grey. */
   setColors(slots: Int32Array | null, colors: readonly string[]): void;
+  /** size 0 = chosen from the point count. */
+  setStyle(size: number, opacity: number): void;
+  /** Per point 1 = emphasised, 0 = dimmed (a selection); null = all normal. */
+  setEmphasis(mask: Uint8Array | null): void;
+  /** In selection mode a drag draws a rectangle and reports the points inside (not a pan). */
+  setSelecting(on: boolean, onSelect: (rows: Int32Array) => void): void;
   resize(width: number, height: number): void;
   resetZoom(): void;
   zoomBy(factor: number): void;
@@ -24,9 +42,14 @@ export interface ScatterRenderer {
   destroy(): void;
 }
 
-export function createScatterRenderer(canvas: HTMLCanvasElement, axes: SVGSVGElement): ScatterRenderer {
+export function autoSize(n: number): number {
+  return n <= 2000 ? 5.2 : n <= 10000 ? 3.8 : 2.4;
+}
+
+export function createScatterRenderer(canvas: HTMLCanvasElement, opts: RendererOptions = {}): ScatterRenderer {
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('2-D canvas is not available');
+  const margin = opts.axes ? AXES_MARGIN : BARE_MARGIN;
   let width = 300;
   let height = 300;
   let dpr = 1;
@@ -42,8 +65,16 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, axes: SVGSVGEle
 
   let slots: Int32Array | null = null;
   let colors: readonly string[] = [];
-  /** Point indices grouped by colour slot, so each colour is one fill() call. */
-  let groups: { color: string; idx: Int32Array }[] = [];
+  let size = 0;
+  let opacity = 0.85;
+  let emphasis: Uint8Array | null = null;
+  /** Screen positions of the points as last drawn (CSS pixels). */
+  let sx = new Float32Array(0);
+  let sy = new Float32Array(0);
+
+  let selecting = false;
+  let onSelect: (rows: Int32Array) => void = () => {};
+  let brush: Rect | null = null;
 
   let transform: ZoomTransform = zoomIdentity;
   let raf = 0;
@@ -54,70 +85,62 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, axes: SVGSVGEle
   let xs = xBase;
   let ys = yBase;
 
-  const svg = select(axes);
-  const gx = svg.append('g').attr('class', 'axis axis-x');
-  const gy = svg.append('g').attr('class', 'axis axis-y');
+  const svg = opts.axes ? select(opts.axes) : null;
+  const gx = svg?.append('g').attr('class', 'axis axis-x');
+  const gy = svg?.append('g').attr('class', 'axis axis-y');
 
+  const canvasSel = select(canvas);
   const zoomer: ZoomBehavior<HTMLCanvasElement, unknown> = zoom<HTMLCanvasElement, unknown>()
     .scaleExtent([0.5, 64])
+    // In selection mode a drag brushes; the wheel still zooms.
+    .filter((e: Event) => (!selecting || e.type === 'wheel') && !(e as MouseEvent).button)
     .on('zoom', (e: { transform: ZoomTransform }) => {
       transform = e.transform;
       requestDraw();
     });
-  const canvasSel = select(canvas);
-  canvasSel.call(zoomer);
+  if (opts.zoomable !== false) canvasSel.call(zoomer);
 
-  function regroup(): void {
-    const n = cur.length / 2;
-    const buckets = new Map<number, number[]>();
-    for (let i = 0; i < n; i++) {
-      const s = slots && i < slots.length ? slots[i] : -1;
-      const key = s >= 0 && s < colors.length ? s : -1;
-      let b = buckets.get(key);
-      if (!b) buckets.set(key, (b = []));
-      b.push(i);
-    }
-    // Grey first, so coloured points stay on top.
-    groups = [...buckets.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([s, idx]) => ({ color: s < 0 ? UNASSIGNED : colors[s], idx: Int32Array.from(idx) }));
-  }
-
-  function updateScales(): void {
-    xBase.domain([box[0], box[1]]).range([MARGIN.left, width - MARGIN.right]);
-    yBase.domain([box[2], box[3]]).range([height - MARGIN.bottom, MARGIN.top]);
+  function updateScreen(): void {
+    xBase.domain([box[0], box[1]]).range([margin.left, width - margin.right]);
+    yBase.domain([box[2], box[3]]).range([height - margin.bottom, margin.top]);
     xs = transform.rescaleX(xBase);
     ys = transform.rescaleY(yBase);
+    const bx = xs(0);
+    const by = ys(0);
+    const out = toScreen(cur, xs(1) - bx, bx, ys(1) - by, by, sx, sy);
+    sx = out.xs;
+    sy = out.ys;
   }
 
   function drawAxes(): void {
-    gx.attr('transform', `translate(0,${height - MARGIN.bottom})`).call(axisBottom(xs).ticks(Math.max(2, width / 90)).tickSizeOuter(0));
-    gy.attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(ys).ticks(Math.max(2, height / 70)).tickSizeOuter(0));
+    if (!gx || !gy) return;
+    gx.attr('transform', `translate(0,${height - margin.bottom})`).call(axisBottom(xs).ticks(Math.max(2, width / 90)).tickSizeOuter(0));
+    gy.attr('transform', `translate(${margin.left},0)`).call(axisLeft(ys).ticks(Math.max(2, height / 70)).tickSizeOuter(0));
   }
 
   function draw(): void {
-    updateScales();
-    ctx!.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx!.clearRect(0, 0, width, height);
-    ctx!.save();
-    ctx!.beginPath();
-    ctx!.rect(MARGIN.left, MARGIN.top, width - MARGIN.left - MARGIN.right, height - MARGIN.top - MARGIN.bottom);
-    ctx!.clip();
+    updateScreen();
+    const c = ctx!;
+    c.setTransform(dpr, 0, 0, dpr, 0, 0);
+    c.clearRect(0, 0, width, height);
+    const area = { x: margin.left, y: margin.top, width: width - margin.left - margin.right, height: height - margin.top - margin.bottom };
+    c.save();
+    c.beginPath();
+    c.rect(area.x, area.y, area.width, area.height);
+    c.clip();
     const n = cur.length / 2;
-    const r = n <= 2000 ? 2.6 : n <= 10000 ? 1.9 : 1.2;
-    ctx!.globalAlpha = 0.85;
-    for (const g of groups) {
-      ctx!.fillStyle = g.color;
-      ctx!.beginPath();
-      for (const i of g.idx) {
-        const x = xs(cur[2 * i]);
-        const y = ys(cur[2 * i + 1]);
-        ctx!.moveTo(x + r, y);
-        ctx!.arc(x, y, r, 0, 2 * Math.PI);
-      }
-      ctx!.fill();
+    drawPoints(c, sx, sy, slots, colors, { size: size || autoSize(n), opacity, unassigned: UNASSIGNED, emphasis, clip: area }, n);
+    if (brush) {
+      c.fillStyle = 'rgba(47, 111, 222, 0.12)';
+      c.strokeStyle = '#2f6fde';
+      c.setLineDash([4, 3]);
+      const x = Math.min(brush.x0, brush.x1);
+      const y = Math.min(brush.y0, brush.y1);
+      c.fillRect(x, y, Math.abs(brush.x1 - brush.x0), Math.abs(brush.y1 - brush.y0));
+      c.strokeRect(x + 0.5, y + 0.5, Math.abs(brush.x1 - brush.x0), Math.abs(brush.y1 - brush.y0));
+      c.setLineDash([]);
     }
-    ctx!.restore();
+    c.restore();
     drawAxes();
     framesDrawn++;
     canvas.dataset.points = String(n);
@@ -140,6 +163,39 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, axes: SVGSVGEle
     if (!raf) raf = requestAnimationFrame(tick);
   }
 
+  const local = (e: PointerEvent): [number, number] => {
+    const r = canvas.getBoundingClientRect();
+    return [e.clientX - r.left, e.clientY - r.top];
+  };
+  const onDown = (e: PointerEvent): void => {
+    if (!selecting || e.button !== 0) return;
+    const [x, y] = local(e);
+    brush = { x0: x, y0: y, x1: x, y1: y };
+    canvas.setPointerCapture?.(e.pointerId);
+    e.preventDefault();
+  };
+  const onMove = (e: PointerEvent): void => {
+    if (!brush) return;
+    [brush.x1, brush.y1] = local(e);
+    requestDraw();
+  };
+  const onUp = (e: PointerEvent): void => {
+    if (!brush) return;
+    [brush.x1, brush.y1] = local(e);
+    const r = brush;
+    brush = null;
+    canvas.releasePointerCapture?.(e.pointerId);
+    updateScreen();
+    // A click without a drag clears the selection.
+    const tiny = Math.abs(r.x1 - r.x0) < 3 && Math.abs(r.y1 - r.y0) < 3;
+    onSelect(tiny ? new Int32Array(0) : pointsInRect(sx, sy, cur.length / 2, r));
+    requestDraw();
+  };
+  canvas.addEventListener('pointerdown', onDown);
+  canvas.addEventListener('pointermove', onMove);
+  canvas.addEventListener('pointerup', onUp);
+  canvas.addEventListener('pointercancel', onUp);
+
   return {
     setFrame(coords) {
       const target = boundsOf(coords);
@@ -150,10 +206,9 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, axes: SVGSVGEle
         from = new Float32Array(coords.length);
         box = boxTo = target;
         tweening = false;
-        regroup();
       } else {
-        from = Float32Array.from(cur);
-        to = Float32Array.from(coords);
+        from.set(cur);
+        to.set(coords);
         boxFrom = box;
         boxTo = target;
         tweenStart = performance.now();
@@ -165,13 +220,27 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, axes: SVGSVGEle
       cur = new Float32Array(0);
       from = to = cur;
       tweening = false;
-      regroup();
       requestDraw();
     },
     setColors(s, c) {
       slots = s;
       colors = c;
-      regroup();
+      requestDraw();
+    },
+    setStyle(s, o) {
+      size = s;
+      opacity = o;
+      requestDraw();
+    },
+    setEmphasis(mask) {
+      emphasis = mask;
+      requestDraw();
+    },
+    setSelecting(on, cb) {
+      selecting = on;
+      onSelect = cb;
+      canvas.style.cursor = on ? 'cell' : '';
+      if (!on) brush = null;
       requestDraw();
     },
     resize(w, h) {
@@ -182,7 +251,7 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, axes: SVGSVGEle
       canvas.height = Math.round(height * dpr);
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
-      svg.attr('width', width).attr('height', height);
+      svg?.attr('width', width).attr('height', height);
       requestDraw();
     },
     resetZoom() {
@@ -192,14 +261,29 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, axes: SVGSVGEle
       canvasSel.call(zoomer.scaleBy, factor);
     },
     pick(x, y) {
-      if (cur.length === 0) return -1;
-      return nearest(cur, xs, ys, x, y, 10);
+      let best = -1;
+      let bestD = 100; // within 10 px
+      const n = Math.min(cur.length / 2, sx.length);
+      for (let i = 0; i < n; i++) {
+        const dx = sx[i] - x;
+        const dy = sy[i] - y;
+        const d = dx * dx + dy * dy;
+        if (d <= bestD) {
+          bestD = d;
+          best = i;
+        }
+      }
+      return best;
     },
     destroy() {
       if (raf) cancelAnimationFrame(raf);
       canvasSel.on('.zoom', null);
-      gx.remove();
-      gy.remove();
+      canvas.removeEventListener('pointerdown', onDown);
+      canvas.removeEventListener('pointermove', onMove);
+      canvas.removeEventListener('pointerup', onUp);
+      canvas.removeEventListener('pointercancel', onUp);
+      gx?.remove();
+      gy?.remove();
     },
   };
 }
