@@ -1,13 +1,10 @@
 // DEC learns on real digits: its clustering phase must not lose what AE + k-means found, and it
 // must beat k-means on raw pixels clearly (Xie et al. 2016, Table 2 ordering). Seeded and run on
 // the WASM backend, so the figures are reproducible; the margins leave room for other backends.
-import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
-import { kmeans } from '../cluster/kmeans';
-import { loadDataset } from '../data/registry';
 import { acc } from '../metrics';
-import { createRng, sampleIndices } from '../rng';
-import { nodeDataIO } from '../testing/nodeDataIO';
+import { createRng } from '../rng';
+import { mnistSample } from '../testing/mnistSample';
 import { dec } from './dec';
 import { resolveParams } from './resolveParams';
 import { predictLabels, runPhase } from './testDriver';
@@ -15,16 +12,7 @@ import { predictLabels, runPhase } from './testDriver';
 const N = 3000;
 
 it('DEC on 3,000 MNIST digits: ACC ≥ AE + k-means − 0.01, and clearly above k-means on pixels', async () => {
-  const full = await loadDataset('mnist-10k', nodeDataIO, 0);
-  const rows = sampleIndices(full.n, N, createRng(0));
-  const y = Int32Array.from(rows, (i) => full.labels![i]);
-  const all = tf.tensor2d(full.x, [full.n, full.dim]);
-  const x = tf.tidy(() => tf.gather(all, tf.tensor1d(rows, 'int32'))) as tf.Tensor2D;
-  all.dispose();
-
-  const raw = await kmeans(x, { k: 10, rng: createRng(1), nInit: 5 });
-  raw.centroids.dispose();
-  const accRaw = acc(y, raw.labels);
+  const { x, y, dim, accRaw } = await mnistSample(N, 5);
 
   const { params, errors } = resolveParams(dec, 'quick', {
     arch: 'small',
@@ -35,7 +23,7 @@ it('DEC on 3,000 MNIST digits: ACC ≥ AE + k-means − 0.01, and clearly above 
     kmeansInit: 5,
   });
   expect(errors).toEqual([]);
-  const run = dec.create({ x, n: N, dim: full.dim, k: 10, rng: createRng(2), params });
+  const run = dec.create({ x, n: N, dim, k: 10, rng: createRng(2), params });
   const batchRng = createRng(3);
   const [pretrain, init, cluster] = run.phases;
   const pre = await runPhase(pretrain, x, batchRng);

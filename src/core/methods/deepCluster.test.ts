@@ -1,12 +1,9 @@
 // DeepCluster learns on real digits: after a short pretraining and a few cluster-then-classify
 // epochs its clusters beat k-means on the raw pixels of the same 2,000 digits. Seeded, WASM backend.
-import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
-import { kmeans } from '../cluster/kmeans';
-import { loadDataset } from '../data/registry';
 import { acc } from '../metrics';
-import { createRng, sampleIndices } from '../rng';
-import { nodeDataIO } from '../testing/nodeDataIO';
+import { createRng } from '../rng';
+import { mnistSample } from '../testing/mnistSample';
 import { deepCluster } from './deepCluster';
 import { resolveParams } from './resolveParams';
 import { predictLabels, runPhase } from './testDriver';
@@ -14,20 +11,11 @@ import { predictLabels, runPhase } from './testDriver';
 const N = 2000;
 
 it('DeepCluster on 2,000 MNIST digits: ACC above k-means on pixels, loss falls', async () => {
-  const full = await loadDataset('mnist-10k', nodeDataIO, 0);
-  const rows = sampleIndices(full.n, N, createRng(0));
-  const y = Int32Array.from(rows, (i) => full.labels![i]);
-  const all = tf.tensor2d(full.x, [full.n, full.dim]);
-  const x = tf.tidy(() => tf.gather(all, tf.tensor1d(rows, 'int32'))) as tf.Tensor2D;
-  all.dispose();
-
-  const raw = await kmeans(x, { k: 10, rng: createRng(1), nInit: 3 });
-  raw.centroids.dispose();
-  const accRaw = acc(y, raw.labels);
+  const { x, y, dim, accRaw } = await mnistSample(N, 3);
 
   const { params, errors } = resolveParams(deepCluster, 'quick', { batchSize: 64, pretrainEpochs: 12, pretrainLr: 3e-3, dcEpochs: 5 });
   expect(errors).toEqual([]);
-  const run = deepCluster.create({ x, n: N, dim: full.dim, k: 10, rng: createRng(2), params });
+  const run = deepCluster.create({ x, n: N, dim, k: 10, rng: createRng(2), params });
   const batchRng = createRng(3);
   const [pretrain, learn, final] = run.phases;
   const pre = await runPhase(pretrain, x, batchRng);

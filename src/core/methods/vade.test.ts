@@ -2,11 +2,9 @@
 // on the raw pixels of the same 2,000 digits. Seeded, on the WASM backend.
 import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
-import { kmeans } from '../cluster/kmeans';
-import { loadDataset } from '../data/registry';
 import { acc } from '../metrics';
-import { createRng, sampleIndices } from '../rng';
-import { nodeDataIO } from '../testing/nodeDataIO';
+import { createRng } from '../rng';
+import { mnistSample } from '../testing/mnistSample';
 import { resolveParams } from './resolveParams';
 import { predictLabels, runPhase } from './testDriver';
 import { vade } from './vade';
@@ -26,20 +24,11 @@ async function parts(loss: NonNullable<ReturnType<typeof vade.create>['phases'][
 }
 
 it('VaDE on 2,000 MNIST digits: finite ELBO terms, falling loss, ACC above k-means on pixels', async () => {
-  const full = await loadDataset('mnist-10k', nodeDataIO, 0);
-  const rows = sampleIndices(full.n, N, createRng(0));
-  const y = Int32Array.from(rows, (i) => full.labels![i]);
-  const all = tf.tensor2d(full.x, [full.n, full.dim]);
-  const x = tf.tidy(() => tf.gather(all, tf.tensor1d(rows, 'int32'))) as tf.Tensor2D;
-  all.dispose();
-
-  const raw = await kmeans(x, { k: 10, rng: createRng(1), nInit: 3 });
-  raw.centroids.dispose();
-  const accRaw = acc(y, raw.labels);
+  const { x, y, dim, accRaw } = await mnistSample(N, 3);
 
   const { params, errors } = resolveParams(vade, 'quick', { batchSize: 64, pretrainEpochs: 12, pretrainLr: 3e-3, vadeEpochs: 6, kmeansInit: 3 });
   expect(errors).toEqual([]);
-  const run = vade.create({ x, n: N, dim: full.dim, k: 10, rng: createRng(2), params });
+  const run = vade.create({ x, n: N, dim, k: 10, rng: createRng(2), params });
   const batchRng = createRng(3);
   const [pretrain, init, train] = run.phases;
   const pre = await runPhase(pretrain, x, batchRng);
