@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 /** Numeric text of a metric cell, or NaN while it shows '—'. */
-export async function metricValue(page: Page, key: 'acc' | 'nmi' | 'ari'): Promise<number> {
+export async function metricValue(page: Page, key: 'acc' | 'nmi' | 'ari' | 'silhouette' | 'sizeEntropy'): Promise<number> {
   return Number.parseFloat((await page.getByTestId(`metric-${key}`).innerText()).trim());
 }
 

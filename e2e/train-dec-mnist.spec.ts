@@ -41,6 +41,9 @@ test('DEC on MNIST-10k: points drawn, metrics move, pause holds, the link reprod
   expect(nmi).toBeGreaterThan(0.3);
   expect(ari).toBeGreaterThan(0.2);
   expect(await page.getByTestId('metric-acc').innerText()).not.toBe(firstAcc);
+  // The label-free row too: digit clusters in a DEC embedding are clearly separated and balanced.
+  expect(await metricValue(page, 'silhouette')).toBeGreaterThan(0.1);
+  expect(await metricValue(page, 'sizeEntropy')).toBeGreaterThan(0.8);
 
   // Reload from the URL: the same settings come back.
   const url = page.url();

@@ -5,7 +5,7 @@
  *
  * Trains one run in headless Chromium with the app's own training worker (reproduce.html) and
  * prints exactly one JSON line to stdout:
- * {method, dataset, seed, budget, backend, acc, nmi, ari, seconds, samplesPerSec}.
+ * {method, dataset, seed, budget, backend, acc, nmi, ari, silhouette, daviesBouldin, calinskiHarabasz, seconds, samplesPerSec}.
  * Progress goes to stderr. Bad arguments exit with code 2; a failed run with code 1.
  */
 import { ensureBuilt, log, openPage, serveDist, waitForGlobal } from './serve-built.mjs';

@@ -4,6 +4,7 @@
  * through `window.__reproduce` for scripts/reproduce.mjs. Progress goes to the console.
  */
 import { DATASETS, findDataset } from '../core/data/registry';
+import { SILHOUETTE_POINTS } from '../core/engine/internalMetrics';
 import { findMethod, METHODS } from '../core/methods';
 import type { Params, ParamValue } from '../core/methods/types';
 import type { BackendPreference, RunConfig, TrainCommand, TrainEvent } from '../worker/protocol';
@@ -17,6 +18,10 @@ export interface ReproduceResult {
   acc: number | null;
   nmi: number | null;
   ari: number | null;
+  /** Label-free, on the final snapshot's sample of 1,000 points (see InternalMetrics). */
+  silhouette: number | null;
+  daviesBouldin: number | null;
+  calinskiHarabasz: number | null;
   seconds: number;
   samplesPerSec: number;
 }
@@ -57,8 +62,9 @@ function configFromQuery(q: URLSearchParams): RunConfig | string {
     backend: (q.get('backend') ?? 'auto') as BackendPreference,
     k: k ? Number(k) : null,
     params,
-    // Only the metrics matter here: a small sample, and snapshots no more than the log needs.
-    sampleSize: 500,
+    // Only the metrics matter here: a sample as large as the silhouette uses, and snapshots no
+    // more often than the log needs.
+    sampleSize: SILHOUETTE_POINTS,
     snapshotEveryMs: LOG_EVERY_MS,
   };
 }
@@ -120,6 +126,7 @@ function main(): void {
         break;
       case 'done': {
         const m = e.final?.metrics ?? null;
+        const q = e.final?.internal ?? null;
         finish({
           status: 'done',
           result: {
@@ -131,6 +138,9 @@ function main(): void {
             acc: m?.acc ?? null,
             nmi: m?.nmi ?? null,
             ari: m?.ari ?? null,
+            silhouette: q?.silhouette ?? null,
+            daviesBouldin: q?.daviesBouldin ?? null,
+            calinskiHarabasz: q?.calinskiHarabasz ?? null,
             seconds: Math.round(e.seconds * 10) / 10,
             samplesPerSec: speedCount ? Math.round(speedSum / speedCount) : 0,
           },

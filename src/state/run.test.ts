@@ -13,6 +13,7 @@ function snap(step: number, value = step): Snapshot {
     confidence: null,
     losses: { kl: 0.5 },
     metrics: { acc: 0.5, nmi: 0.4, ari: 0.3 },
+    internal: null,
     largestClusterFraction: 0.5,
   };
 }

@@ -34,6 +34,17 @@ export interface ExternalMetrics {
   ari: number;
 }
 
+/** Label-free quality of the clusters in the learned embedding (scikit-learn's definitions). */
+export interface InternalMetrics {
+  /** On up to 1,000 sample points (it is O(n²)); null when they hold fewer than 2 clusters. */
+  silhouette: number | null;
+  /** On the sample; null when it holds fewer than 2 clusters. */
+  daviesBouldin: number | null;
+  calinskiHarabasz: number | null;
+  /** Cluster-size entropy of all n points over ln k: 1 = k equal clusters, 0 = one cluster. */
+  sizeEntropy: number;
+}
+
 export interface Snapshot {
   /** Global step count over all phases. */
   step: number;
@@ -52,6 +63,8 @@ export interface Snapshot {
   losses: Record<string, number>;
   /** On all n points; null when the dataset has no labels or there are no clusters yet. */
   metrics: ExternalMetrics | null;
+  /** Null before the method has clusters. */
+  internal: InternalMetrics | null;
   /** Fraction of all points in the largest cluster (collapse warning above 0.9). */
   largestClusterFraction: number | null;
 }

@@ -37,13 +37,3 @@ export async function assignAll(run: MethodRun, x: tf.Tensor2D): Promise<Assignm
     tf.dispose(both);
   }
 }
-
-/** Fraction of points in the largest cluster (collapse shows as a value near 1). */
-export function largestClusterFraction(cluster: Int32Array, k: number): number {
-  if (cluster.length === 0) return 0;
-  const counts = new Int32Array(k);
-  for (let i = 0; i < cluster.length; i++) counts[cluster[i]]++;
-  let max = 0;
-  for (let j = 0; j < k; j++) if (counts[j] > max) max = counts[j];
-  return max / cluster.length;
-}

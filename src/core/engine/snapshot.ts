@@ -8,7 +8,8 @@ import type { Dataset } from '../data/dataset';
 import type { MethodRun } from '../methods/types';
 import { acc, ari, nmi } from '../metrics';
 import type { Snapshot } from '../../worker/protocol';
-import { assignAll, largestClusterFraction } from './assignAll';
+import { assignAll } from './assignAll';
+import { internalMetrics } from './internalMetrics';
 
 export interface SnapshotInput {
   run: MethodRun;
@@ -38,6 +39,7 @@ export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
   let assignment: Int32Array | null = null;
   let confidence: Float32Array | null = null;
   let metrics: Snapshot['metrics'] = null;
+  let internal: Snapshot['internal'] = null;
   let largest: number | null = null;
   let soft: Float32Array | undefined;
   if (all) {
@@ -61,7 +63,9 @@ export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
       assignment[i] = all.cluster[s.sampleIndices[i]];
       confidence[i] = all.confidence[s.sampleIndices[i]];
     }
-    largest = largestClusterFraction(all.cluster, s.k);
+    const { largestFraction, ...quality } = internalMetrics(embedding, m, embedDim, assignment, all.cluster, s.k);
+    internal = quality;
+    largest = largestFraction;
     const y = s.dataset.labels;
     if (y) metrics = { acc: acc(y, all.cluster), nmi: nmi(y, all.cluster), ari: ari(y, all.cluster) };
   }
@@ -76,6 +80,7 @@ export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
     soft,
     losses: s.losses,
     metrics,
+    internal,
     largestClusterFraction: largest,
   };
 }

@@ -1,9 +1,13 @@
-/** ACC, NMI and ARI of the latest snapshot as big numbers, and their history over the run. */
+/**
+ * ACC, NMI and ARI of the latest snapshot as big numbers and their history over the run, then the
+ * label-free quality row.
+ */
 import { useMemo } from 'react';
 import { schemeTableau10 } from 'd3';
 import { useStore } from '../../state/store';
 import type { HistoryPoint } from '../../state/run';
 import { LineChart, type Series } from '../charts/LineChart';
+import { QualityRow } from './QualityRow';
 
 const METRICS = [
   { key: 'acc', label: 'ACC', help: 'Clustering accuracy: the best one-to-one match of clusters to labels (Hungarian).' },
@@ -44,6 +48,7 @@ export function MetricsPanel() {
       ) : (
         <p className="muted small">Metrics appear once the method has clusters (after pretraining).</p>
       )}
+      <QualityRow />
     </section>
   );
 }
