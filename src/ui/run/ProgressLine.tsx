@@ -43,7 +43,9 @@ export function ProgressLine() {
             />
             <span className="stats muted">
               epoch {progress.epoch} · step {fmtInt.format(progress.step)}/{fmtInt.format(progress.steps)} ·{' '}
-              {fmtInt.format(progress.samplesPerSec)} samples/s · {(progress.elapsedMs / 1000).toFixed(1)} s
+              {/* Throughput only while steps run: a finished or non-gradient phase would read 0. */}
+              {progress.samplesPerSec > 0 && `${fmtInt.format(progress.samplesPerSec)} samples/s · `}
+              {(progress.elapsedMs / 1000).toFixed(1)} s
             </span>
           </>
         )}
