@@ -51,11 +51,11 @@ function bucketize(n: number, slots: Int32Array | null, colorCount: number): num
   return buckets;
 }
 
-let image: ImageData | null = null;
+/** One pixel buffer per canvas (the main plot and the small views have different sizes). */
+const images = new WeakMap<object, ImageData>();
+const stamps = new Map<string, Stamp>();
 let dx = new Float32Array(0);
 let dy = new Float32Array(0);
-let stamp: Stamp | null = null;
-let stampKey = '';
 const rgbCache = new Map<string, Rgb>();
 function rgbOf(css: string): Rgb {
   let c = rgbCache.get(css);
@@ -80,14 +80,16 @@ export function drawPoints(
   const buckets = bucketize(n, slots, colors.length);
   const { width, height } = ctx.canvas;
   const scale = ctx.getTransform().a || 1;
-  if (!image || image.width !== width || image.height !== height) image = ctx.createImageData(width, height);
+  let image = images.get(ctx.canvas);
+  if (!image || image.width !== width || image.height !== height) images.set(ctx.canvas, (image = ctx.createImageData(width, height)));
   const data = image.data;
   data.fill(0);
   const shape = style.shape ?? 'circle';
   const key = `${shape} ${style.size * scale}`;
-  if (!stamp || key !== stampKey) {
-    stamp = makeStamp(Math.max(0.5, style.size) * scale, shape);
-    stampKey = key;
+  let stamp = stamps.get(key);
+  if (!stamp) {
+    if (stamps.size >= 32) stamps.clear(); // the size slider makes a new key per value
+    stamps.set(key, (stamp = makeStamp(Math.max(0.5, style.size) * scale, shape)));
   }
   if (dx.length < n) {
     dx = new Float32Array(n);
