@@ -5,8 +5,11 @@
 // Outputs are plain unsigned-byte IDX files, so the app reads all of them with one parser:
 //   mnist-10k-{images.idx3,labels.idx1}-ubyte  first 10,000 training images (the default set)
 //   mnist-{images.idx3,labels.idx1}-ubyte      all 70,000: 60k train, then 10k test
+//   fashion-mnist-10k-{images.idx3,labels.idx1}-ubyte  first 10,000 Fashion-MNIST training images,
+//       only when Debian's dataset-fashion-mnist is installed (the app fetches them online otherwise)
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -64,7 +67,36 @@ function readBody(dir, name, magic, count, rowBytes) {
   return body;
 }
 
+/** Debian's dataset-fashion-mnist package (gzipped IDX files). */
+const FASHION_DIR = '/usr/share/datasets/fashion-mnist';
+const fashionOutputs = [
+  { file: 'fashion-mnist-10k-images.idx3-ubyte', size: imagesBytes(SUBSET) },
+  { file: 'fashion-mnist-10k-labels.idx1-ubyte', size: labelsBytes(SUBSET) },
+];
+
+function prepareFashion() {
+  const done = fashionOutputs.every(({ file, size }) => existsSync(join(outDir, file)) && statSync(join(outDir, file)).size === size);
+  if (done) return;
+  const images = join(FASHION_DIR, 'train-images-idx3-ubyte.gz');
+  const labels = join(FASHION_DIR, 'train-labels-idx1-ubyte.gz');
+  if (!existsSync(images) || !existsSync(labels)) {
+    console.log('prepare-data: Debian dataset-fashion-mnist not installed; the app will fetch Fashion-MNIST online when asked');
+    return;
+  }
+  const img = gunzipSync(readFileSync(images));
+  const lab = gunzipSync(readFileSync(labels));
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, fashionOutputs[0].file), Buffer.concat([idxHeader([SUBSET, ROWS, COLS]), img.subarray(16, 16 + SUBSET * PIXELS)]));
+  writeFileSync(join(outDir, fashionOutputs[1].file), Buffer.concat([idxHeader([SUBSET]), lab.subarray(8, 8 + SUBSET)]));
+  console.log(`prepare-data: wrote Fashion-MNIST ${SUBSET} images to public/data/`);
+}
+
 function main() {
+  try {
+    prepareFashion();
+  } catch (err) {
+    console.log(`prepare-data: Fashion-MNIST skipped (${err.message})`);
+  }
   if (upToDate()) {
     console.log('prepare-data: public/data is up to date');
     return;

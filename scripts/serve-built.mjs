@@ -55,8 +55,8 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-webgpu',
 ];
 
-/** Launches Chromium and opens `url`, forwarding the page's console to stderr. */
-export async function openPage(url) {
+/** Launches Chromium and opens `url`, forwarding the page's console to stderr; `setup(page)` runs first. */
+export async function openPage(url, setup) {
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -65,6 +65,7 @@ export async function openPage(url) {
   const page = await browser.newPage();
   page.on('console', (msg) => log(`  ${msg.text()}`));
   page.on('pageerror', (err) => log(`  page error: ${err.message}`));
+  if (setup) await setup(page);
   await page.goto(url);
   return { browser, page };
 }

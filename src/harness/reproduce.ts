@@ -7,7 +7,10 @@ import { DATASETS, findDataset } from '../core/data/registry';
 import { SILHOUETTE_POINTS } from '../core/engine/internalMetrics';
 import { findMethod, METHODS } from '../core/methods';
 import type { Params, ParamValue } from '../core/methods/types';
-import type { BackendPreference, RunConfig, TrainCommand, TrainEvent } from '../worker/protocol';
+import type { BackendPreference, DecodeCommand, DecodeEvent, DroppedFile, RunConfig, TrainCommand, TrainEvent } from '../worker/protocol';
+import type { Dataset } from '../core/data/dataset';
+import { DEFAULT_PREPROCESS } from '../core/data/ingest/types';
+import { USER_DATASET_ID } from '../state/userData';
 
 export interface ReproduceResult {
   method: string;
@@ -46,7 +49,7 @@ function configFromQuery(q: URLSearchParams): RunConfig | string {
   const method = q.get('method') ?? '';
   const dataset = q.get('dataset') ?? '';
   if (!findMethod(method)) return `unknown method '${method}'`;
-  if (!findDataset(dataset)) return `unknown dataset '${dataset}'`;
+  if (dataset !== USER_DATASET_ID && !findDataset(dataset)) return `unknown dataset '${dataset}'`;
   const params: Params = {};
   for (const kv of q.getAll('param')) {
     const i = kv.indexOf('=');
@@ -64,13 +67,54 @@ function configFromQuery(q: URLSearchParams): RunConfig | string {
     params,
     // Only the metrics matter here: a sample as large as the silhouette uses, and snapshots no
     // more often than the log needs.
+    retention: Number(q.get('retention') ?? 1),
     sampleSize: SILHOUETTE_POINTS,
     snapshotEveryMs: LOG_EVERY_MS,
   };
 }
 
-function main(): void {
-  const config = configFromQuery(new URLSearchParams(location.search));
+/**
+ * --data: the files scripts/reproduce.mjs serves under /__user-data/<i> (manifest in
+ * window.__userDataManifest) go through the app's own decode worker, as a drop would.
+ */
+async function loadUserData(): Promise<Dataset> {
+  const manifest = (window as unknown as { __userDataManifest: string[] }).__userDataManifest;
+  const files: DroppedFile[] = [];
+  for (let i = 0; i < manifest.length; i++) {
+    const res = await fetch(`/__user-data/${i}`);
+    files.push({ path: manifest[i], file: await res.blob() });
+  }
+  const worker = new Worker(new URL('../worker/decode.worker.ts', import.meta.url), { type: 'module' });
+  try {
+    return await new Promise<Dataset>((resolve, reject) => {
+      let lastLog = 0;
+      worker.onerror = (ev) => reject(new Error(ev.message || 'the decode worker failed to load'));
+      worker.onmessage = (ev: MessageEvent<DecodeEvent>) => {
+        const e = ev.data;
+        if (e.type === 'progress' && performance.now() - lastLog > LOG_EVERY_MS) {
+          lastLog = performance.now();
+          console.log(`${e.stage} ${e.done}/${e.total}`);
+        } else if (e.type === 'dataset') {
+          for (const n of e.notices) console.log(`note: ${n}`);
+          for (const p of e.problems) console.log(`skipped ${p.path}: ${p.message}`);
+          resolve(e.dataset);
+        } else if (e.type === 'failed') {
+          for (const p of e.problems) console.log(`skipped ${p.path}: ${p.message}`);
+          reject(new Error(e.message));
+        }
+      };
+      const cmd: DecodeCommand = { type: 'ingest', jobId: 1, files, preprocess: DEFAULT_PREPROCESS };
+      worker.postMessage(cmd);
+    });
+  } finally {
+    worker.terminate();
+  }
+}
+
+async function main(): Promise<void> {
+  const query = new URLSearchParams(location.search);
+  if (query.get('data') === '1') query.set('dataset', USER_DATASET_ID);
+  const config = configFromQuery(query);
   if (typeof config === 'string') {
     g.__reproduce = {
       status: 'bad-args',
@@ -131,7 +175,7 @@ function main(): void {
           status: 'done',
           result: {
             method: config.method,
-            dataset: config.dataset,
+            dataset: new URLSearchParams(location.search).get('dataName') ?? config.dataset,
             seed: config.seed,
             budget: config.budget,
             backend,
@@ -151,8 +195,17 @@ function main(): void {
         break;
     }
   };
-  const cmd: TrainCommand = { type: 'start', runId, config };
+  let data: Dataset | undefined;
+  if (config.dataset === USER_DATASET_ID) {
+    try {
+      data = await loadUserData();
+    } catch (err) {
+      finish({ status: 'error', error: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+  }
+  const cmd: TrainCommand = { type: 'start', runId, config, data };
   worker.postMessage(cmd);
 }
 
-main();
+void main();

@@ -3,6 +3,8 @@
  * Components call these; only these write settings or talk to the worker client.
  */
 import { forgetRun, pauseRun, resumeRun, startRun, stopRun } from '../worker/client';
+import { getUserDataset, whenUserDataLoaded } from '../worker/decodeClient';
+import { USER_DATASET_ID } from './userData';
 import { CATALOG } from './catalog';
 import { applyControl } from './controls';
 import { parseConfig, serializeConfig, toRunConfig } from './params';
@@ -32,10 +34,15 @@ export function syncHash(): void {
 export function start(): void {
   const { settings, run } = store.getState();
   if (isActive(run.status)) return;
+  const data = settings.dataset === USER_DATASET_ID ? getUserDataset() : undefined;
+  if (data === null) {
+    store.setState({ userData: { ...store.getState().userData, error: 'No data of yours is loaded yet: drop images, a folder, a .zip or dataset files on the page (or use “Open files”), then press Train.' } });
+    return;
+  }
   const runId = newRunId();
   resetRunView();
-  store.setState({ run: startedRun(runId) });
-  startRun(runId, toRunConfig(settings), run.runId);
+  store.setState({ run: startedRun(runId, settings) });
+  startRun(runId, toRunConfig(settings), run.runId, data);
 }
 
 export function pause(): void {
@@ -86,3 +93,9 @@ export function setColorBy(colorBy: ColorBy): void {
 export function dismissSettingsErrors(): void {
   store.setState({ settingsErrors: [] });
 }
+
+// A successful drop selects the dropped data for the next run (k back to its number of classes).
+whenUserDataLoaded(() => {
+  const { settings } = store.getState();
+  if (settings.dataset !== USER_DATASET_ID) setParam('global', 'dataset', USER_DATASET_ID);
+});

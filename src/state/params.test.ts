@@ -22,6 +22,7 @@ describe('parseConfig / serializeConfig', () => {
       backend: 'wasm',
       budget: 'paper',
       k: 7,
+      retention: 0.3,
       sampleSize: 2000,
       snapshotEveryMs: 250,
       projection: 'pca',

@@ -89,6 +89,14 @@ export function globalSpecs(catalog: Catalog): GlobalSpec[] {
       ],
     },
     { key: 'k', label: 'Clusters (k)', help: 'Number of clusters; empty = the number of classes in the dataset.', kind: 'int', min: 2, max: 100, nullable: true },
+    {
+      key: 'retention',
+      label: 'Imbalance r',
+      help: 'Subsample classes: class c keeps r + (1 − r)·c/(C − 1) of its points (DEC, DCSS protocol); 1 = balanced as loaded.',
+      kind: 'float',
+      min: 0.05,
+      max: 1,
+    },
     { key: 'sampleSize', label: 'Points shown', help: 'Size of the fixed sample drawn in the scatter plot and sent in each snapshot.', kind: 'int', min: 100, max: 70000 },
     { key: 'snapshotEveryMs', label: 'Snapshot every (ms)', help: 'Minimum time between snapshots; smaller = livelier plots, slower training.', kind: 'int', min: 100, max: 60000 },
     {
@@ -127,6 +135,7 @@ export function defaultSettings(catalog: Catalog): Settings {
     budget: 'quick',
     k: null,
     params: {},
+    retention: 1,
     sampleSize: 5000,
     snapshotEveryMs: 500,
     projection: 'umap',

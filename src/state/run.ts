@@ -6,6 +6,7 @@ import type {
   BackendName,
   DatasetInfo,
   ExternalMetrics,
+  InternalMetrics,
   ProjectEvent,
   ProjectionMethod,
   ProjectionView,
@@ -13,6 +14,7 @@ import type {
   TrainEvent,
 } from '../worker/protocol';
 import { appendFrame, type TimelineFrame } from './timeline';
+import type { Settings } from './params';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'error';
 
@@ -24,6 +26,7 @@ export interface ReadyInfo {
   indices: Int32Array;
   labels: Int32Array | null;
   pixels: Uint8Array | null;
+  allLabels: Int32Array | null;
 }
 
 /** One row per snapshot: what the history charts draw (no embeddings kept). */
@@ -32,6 +35,7 @@ export interface HistoryPoint {
   phase: string;
   elapsedMs: number;
   metrics: ExternalMetrics | null;
+  internal: InternalMetrics | null;
   losses: Record<string, number>;
 }
 
@@ -48,6 +52,8 @@ export type SideView = Exclude<ProjectionView, 'embedding'>;
 
 export interface RunState {
   runId: string | null;
+  /** The settings the run was started with (the controls may have changed since). */
+  settings: Settings | null;
   status: RunStatus;
   backend: { name: BackendName; reason: string; notices: string[] } | null;
   ready: ReadyInfo | null;
@@ -67,6 +73,7 @@ export interface RunState {
 
 export const IDLE_RUN: RunState = {
   runId: null,
+  settings: null,
   status: 'idle',
   backend: null,
   ready: null,
@@ -82,8 +89,8 @@ export const IDLE_RUN: RunState = {
   done: null,
 };
 
-export function startedRun(runId: string): RunState {
-  return { ...IDLE_RUN, runId, status: 'starting' };
+export function startedRun(runId: string, settings: Settings | null = null): RunState {
+  return { ...IDLE_RUN, runId, settings, status: 'starting' };
 }
 
 /** A snapshot is usable when every number in it is finite; otherwise keep the last good one. */
@@ -96,7 +103,7 @@ function withSnapshot(run: RunState, s: Snapshot): RunState {
   if (!isFinite32(s.embedding)) {
     return { ...run, warnings: [...run.warnings, `Snapshot at step ${s.step} has non-finite embedding values — kept the previous one`] };
   }
-  const point: HistoryPoint = { step: s.step, phase: s.phase, elapsedMs: s.elapsedMs, metrics: s.metrics, losses: s.losses };
+  const point: HistoryPoint = { step: s.step, phase: s.phase, elapsedMs: s.elapsedMs, metrics: s.metrics, internal: s.internal, losses: s.losses };
   return { ...run, snapshot: s, history: [...run.history, point] };
 }
 
@@ -111,7 +118,7 @@ export function reduceTrainEvent(run: RunState, ev: TrainEvent): RunState {
       return {
         ...run,
         status: run.status === 'starting' ? 'running' : run.status,
-        ready: { dataset: ev.dataset, k: ev.k, indices: ev.sample.indices, labels: ev.sample.labels, pixels: ev.sample.pixels },
+        ready: { dataset: ev.dataset, k: ev.k, indices: ev.sample.indices, labels: ev.sample.labels, pixels: ev.sample.pixels, allLabels: ev.allLabels },
       };
     case 'progress': {
       const { type: _t, runId: _r, ...progress } = ev;

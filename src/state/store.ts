@@ -8,6 +8,7 @@ import { useStore as useZustand } from 'zustand';
 import type { Settings } from './params';
 import { DEFAULT_PROJECTION_PARAMS } from '../core/projection/projectors';
 import { IDLE_RUN, type RunState } from './run';
+import { IDLE_USER_DATA, type UserDataState } from './userData';
 
 export type ColorBy = 'cluster' | 'label' | 'confidence' | 'correct';
 
@@ -42,6 +43,7 @@ export interface AppState {
   colorBy: ColorBy;
   scatter: ScatterView;
   run: RunState;
+  userData: UserDataState;
 }
 
 const PLACEHOLDER_SETTINGS: Settings = {
@@ -52,6 +54,7 @@ const PLACEHOLDER_SETTINGS: Settings = {
   budget: 'quick',
   k: null,
   params: {},
+  retention: 1,
   sampleSize: 5000,
   snapshotEveryMs: 500,
   projection: 'umap',
@@ -65,6 +68,7 @@ export const store = createStore<AppState>()(() => ({
   colorBy: 'cluster',
   scatter: DEFAULT_SCATTER_VIEW,
   run: IDLE_RUN,
+  userData: IDLE_USER_DATA,
 }));
 
 export function useStore<T>(selector: (s: AppState) => T): T {

@@ -1,13 +1,20 @@
 /** Page layout: header, settings and method card on the left, the run and its plots on the right. */
 import { ControlsPanel } from './controls/ControlsPanel';
+import { DataPanel } from './data/DataPanel';
+import { DropOverlay } from './data/DropOverlay';
 import { MethodCard } from './MethodCard';
+import { KSweepPanel } from './metrics/KSweepPanel';
 import { LossPanel } from './metrics/LossPanel';
 import { MetricsPanel } from './metrics/MetricsPanel';
+import { ExportPanel } from './export/ExportPanel';
+import { ClusterGallery } from './gallery/ClusterGallery';
+import { PointDetail } from './gallery/PointDetail';
 import { Messages } from './run/Messages';
 import { ProgressLine } from './run/ProgressLine';
 import { RunButtons } from './run/RunButtons';
 import { ScatterPanel } from './scatter/ScatterPanel';
 import { SelectionPanel } from './scatter/SelectionPanel';
+import { userRowBytes } from '../worker/decodeClient';
 
 export function App() {
   return (
@@ -19,6 +26,7 @@ export function App() {
       <main className="layout">
         <aside className="sidebar">
           <ControlsPanel />
+          <DataPanel />
           <MethodCard />
         </aside>
         <div className="content">
@@ -28,13 +36,18 @@ export function App() {
           </section>
           <Messages />
           <ScatterPanel />
+          <PointDetail />
           <SelectionPanel />
+          <ClusterGallery />
+          <ExportPanel sourceBytes={userRowBytes} />
           <div className="charts-row">
             <MetricsPanel />
             <LossPanel />
           </div>
+          <KSweepPanel />
         </div>
       </main>
+      <DropOverlay />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import { store } from '../state/store';
 import { reduceProjectEvent, reduceTrainEvent, type RunState, type SideView } from '../state/run';
 import { LatestOnly } from '../state/latestOnly';
+import type { Dataset } from '../core/data/dataset';
 import { projectionParams } from '../state/params';
 import type { ProjectCommand, ProjectEvent, RunConfig, Snapshot, TrainCommand, TrainEvent } from './protocol';
 
@@ -176,9 +177,10 @@ export function forgetRun(runId: string | null): void {
 }
 
 /** Starts a run; events of any earlier run are ignored from now on (the store's runId changed). */
-export function startRun(runId: string, config: RunConfig, previousRunId: string | null): void {
+export function startRun(runId: string, config: RunConfig, previousRunId: string | null, data?: Dataset): void {
   forgetRun(previousRunId);
-  sendTrain({ type: 'start', runId, config });
+  // The dataset is copied (structured clone), so the page keeps its own for the next run.
+  sendTrain({ type: 'start', runId, config, data });
 }
 
 export function pauseRun(runId: string): void {

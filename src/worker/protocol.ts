@@ -3,7 +3,8 @@
  * One direction of control: the UI sends commands and receives events; every event carries runId.
  */
 import type { Budget, Params } from '../core/methods/types';
-import type { ImageShape } from '../core/data/dataset';
+import type { Dataset, ImageShape } from '../core/data/dataset';
+import type { IngestProblem, PreprocessOptions } from '../core/data/ingest/types';
 import type { ProjectionParams, ProjectionView, ProjectorName } from '../core/projection/projectors';
 
 export type { ProjectionParams, ProjectionView };
@@ -22,6 +23,11 @@ export interface RunConfig {
   k: number | null;
   /** Method parameters (validated against the method's ParamSpecs). */
   params: Params;
+  /**
+   * Imbalance (DEC §5.4, DCSS §4.6): class c of C keeps each point with probability
+   * r + (1 − r)·c/(C − 1); 1 = the data as it is. Labelled data only.
+   */
+  retention: number;
   /** Points in each snapshot (fixed sample, drawn once from the seed). */
   sampleSize: number;
   /** Minimum time between snapshots. */
@@ -67,12 +73,15 @@ export interface Snapshot {
   internal: InternalMetrics | null;
   /** Fraction of all points in the largest cluster (collapse warning above 0.9). */
   largestClusterFraction: number | null;
+  /** Every row's cluster and confidence (n each); only in the final snapshot, for exports. */
+  all?: { cluster: Int32Array; confidence: Float32Array };
 }
 
 // ---- training worker ------------------------------------------------------------------------
 
 export type TrainCommand =
-  | { type: 'start'; runId: string; config: RunConfig }
+  /** `data` is the dropped dataset when config.dataset is 'user' (it has no file to load by id). */
+  | { type: 'start'; runId: string; config: RunConfig; data?: Dataset }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
   | { type: 'stop'; runId: string };
@@ -101,6 +110,8 @@ export type TrainEvent =
         /** sample × dim in 0..255 when the dataset is images (for hover and galleries). */
         pixels: Uint8Array | null;
       };
+      /** Ground truth of every row (n), when known: exports and galleries name the true class. */
+      allLabels: Int32Array | null;
     }
   | {
       type: 'progress';
@@ -122,6 +133,35 @@ export type TrainEvent =
   | { type: 'warning'; runId: string; message: string }
   | { type: 'done'; runId: string; reason: 'finished' | 'stopped'; seconds: number; final: Snapshot | null }
   | { type: 'error'; runId: string; message: string; phase?: string; step?: number };
+
+// ---- decode worker (files a user brought) -------------------------------------------------------
+
+/** A file as picked or dropped, with its path inside the drop (forward slashes). */
+export interface DroppedFile {
+  path: string;
+  file: Blob;
+}
+
+export type DecodeCommand =
+  | { type: 'ingest'; jobId: number; files: DroppedFile[]; preprocess: PreprocessOptions }
+  /** Decode the files of the last ingest again with other preprocessing. */
+  | { type: 'reprocess'; jobId: number; preprocess: PreprocessOptions }
+  /** The original bytes of some rows of the last dataset (for the zip export). */
+  | { type: 'sources'; jobId: number; rows: Int32Array };
+
+export type DecodeEvent =
+  | { type: 'progress'; jobId: number; stage: string; done: number; total: number }
+  | {
+      type: 'dataset';
+      jobId: number;
+      dataset: Dataset;
+      paths: string[];
+      problems: IngestProblem[];
+      notices: string[];
+      preview: Uint8Array[];
+    }
+  | { type: 'failed'; jobId: number; message: string; problems: IngestProblem[] }
+  | { type: 'sources'; jobId: number; bytes: (Uint8Array | null)[] };
 
 // ---- projection worker ----------------------------------------------------------------------
 

@@ -9,6 +9,8 @@ import { runSession } from '../core/engine/session';
 import { loadDataset, type DataIO } from '../core/data/registry';
 import { findMethod, METHODS } from '../core/methods';
 import { chooseBackend } from './backend';
+import type { Dataset } from '../core/data/dataset';
+import { subsampleImbalanced } from '../core/data/ingest/transforms';
 import type { RunConfig, TrainCommand, TrainEvent } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -23,12 +25,23 @@ const fetchIO: DataIO = {
     if (!res.ok) throw new Error(`could not load ${relPath}: HTTP ${res.status}`);
     return res.arrayBuffer();
   },
+  async readUrl(url) {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`could not download ${url}: HTTP ${res.status}`);
+    return res.arrayBuffer();
+  },
 };
+
+/** The imbalance control: unlabeled data has no classes to thin out, so it is left as it is. */
+function withRetention(d: Dataset, r: number, seed: number): Dataset {
+  if (r >= 1 || !d.labels) return d;
+  return subsampleImbalanced(d, r, seed);
+}
 
 let active: { runId: string; controller: RunController } | null = null;
 let queue: Promise<void> = Promise.resolve();
 
-async function run(runId: string, config: RunConfig, controller: RunController): Promise<void> {
+async function run(runId: string, config: RunConfig, controller: RunController, data?: Dataset): Promise<void> {
   try {
     const method = findMethod(config.method);
     if (!method) {
@@ -36,25 +49,26 @@ async function run(runId: string, config: RunConfig, controller: RunController):
     }
     const choice = await chooseBackend(config.backend);
     post({ type: 'backend', runId, ...choice });
-    const dataset = await loadDataset(config.dataset, fetchIO, config.seed);
+    const loaded = data ?? (await loadDataset(config.dataset, fetchIO, config.seed));
+    const dataset = withRetention(loaded, config.retention, config.seed);
     await runSession({ runId, config, dataset, method, controller, emit: post });
   } catch (err) {
     post({ type: 'error', runId, message: err instanceof Error ? err.message : String(err) });
   }
 }
 
-function start(runId: string, config: RunConfig): void {
+function start(runId: string, config: RunConfig, data?: Dataset): void {
   active?.controller.stop();
   const controller = createController();
   active = { runId, controller };
   // A start that was superseded before its turn never begins.
-  queue = queue.then(() => (controller.state === 'stopped' ? undefined : run(runId, config, controller)));
+  queue = queue.then(() => (controller.state === 'stopped' ? undefined : run(runId, config, controller, data)));
 }
 
 scope.onmessage = (ev: MessageEvent<TrainCommand>) => {
   const cmd = ev.data;
   if (cmd.type === 'start') {
-    start(cmd.runId, cmd.config);
+    start(cmd.runId, cmd.config, cmd.data);
     return;
   }
   if (!active || active.runId !== cmd.runId) return;

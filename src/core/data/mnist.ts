@@ -7,7 +7,7 @@ const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
  * Turns a pair of MNIST-style IDX files (images n×28×28, labels n) into a Dataset with pixels
  * scaled to [0, 1]. The byte buffers are only read, so callers can drop them right after.
  */
-export function mnistFromIdx(id: string, name: string, images: ArrayBuffer, labels: ArrayBuffer): Dataset {
+export function mnistFromIdx(id: string, name: string, images: ArrayBuffer, labels: ArrayBuffer, classNames: readonly string[] = DIGITS): Dataset {
   const img = parseIdx(images);
   const lab = parseIdx(labels);
   if (img.dims.length !== 3) {
@@ -35,8 +35,8 @@ export function mnistFromIdx(id: string, name: string, images: ArrayBuffer, labe
     dim,
     x,
     labels: y,
-    classNames: DIGITS.slice(),
-    numClasses: DIGITS.length,
+    classNames: classNames.slice(),
+    numClasses: classNames.length,
     image: { width: cols, height: rows, channels: 1 },
   };
 }

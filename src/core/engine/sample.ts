@@ -42,6 +42,7 @@ export function readyEvent(runId: string, d: Dataset, k: number, indices: Int32A
     },
     k,
     sample: { indices: Int32Array.from(indices), labels, pixels },
+    allLabels: d.labels ? Int32Array.from(d.labels) : null,
   };
 }
 
@@ -49,5 +50,6 @@ export function readyTransfer(e: Ready): ArrayBuffer[] {
   const out: ArrayBuffer[] = [e.sample.indices.buffer as ArrayBuffer];
   if (e.sample.labels) out.push(e.sample.labels.buffer as ArrayBuffer);
   if (e.sample.pixels) out.push(e.sample.pixels.buffer as ArrayBuffer);
+  if (e.allLabels) out.push(e.allLabels.buffer as ArrayBuffer);
   return out;
 }

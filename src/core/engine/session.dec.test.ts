@@ -22,6 +22,7 @@ describe('runSession with the real DEC', () => {
       dec,
       testConfig({
         method: 'dec',
+        retention: 1,
         sampleSize: 200,
         snapshotEveryMs: 500,
         params: { arch: 'small', pretrainEpochs: 3, batchSize: 64, kmeansInit: 2, maxIter: 60, updateInterval: 20 },

@@ -125,7 +125,7 @@ export async function runSession(o: SessionOptions): Promise<SessionEnd> {
     lastProgress = elapsed();
   };
 
-  const snapshot = async (): Promise<Snapshot> => {
+  const snapshot = async (includeAll = false): Promise<Snapshot> => {
     const s0 = now();
     const means = await losses.read();
     const bad = nonFiniteLoss(means);
@@ -147,6 +147,7 @@ export async function runSession(o: SessionOptions): Promise<SessionEnd> {
       phase: phaseId,
       elapsedMs: elapsed(),
       losses: means,
+      includeAll,
     });
     snapshotCost = now() - s0;
     lastSnapshot = elapsed();
@@ -220,7 +221,7 @@ export async function runSession(o: SessionOptions): Promise<SessionEnd> {
       emit({ type: 'done', runId, reason: 'stopped', seconds: elapsed() / 1000, final: null });
       return 'stopped';
     }
-    const final = await snapshot();
+    const final = await snapshot(true);
     emit({ type: 'done', runId, reason: 'finished', seconds: elapsed() / 1000, final }, snapshotTransfer(final));
     return 'finished';
   } catch (err) {

@@ -23,6 +23,8 @@ export interface SnapshotInput {
   phase: string;
   elapsedMs: number;
   losses: Record<string, number>;
+  /** Also return every row's cluster and confidence (the final snapshot: exports need them). */
+  includeAll?: boolean;
 }
 
 export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
@@ -82,6 +84,7 @@ export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
     metrics,
     internal,
     largestClusterFraction: largest,
+    ...(s.includeAll && all ? { all } : {}),
   };
 }
 
@@ -91,6 +94,7 @@ export function snapshotTransfer(s: Snapshot): ArrayBuffer[] {
   if (s.assignment) out.push(s.assignment.buffer as ArrayBuffer);
   if (s.confidence) out.push(s.confidence.buffer as ArrayBuffer);
   if (s.soft) out.push(s.soft.buffer as ArrayBuffer);
+  if (s.all) out.push(s.all.cluster.buffer as ArrayBuffer, s.all.confidence.buffer as ArrayBuffer);
   return out;
 }
 

@@ -81,7 +81,8 @@ function centroids(xs: Float64Array, codes: Int32Array, sizes: Float64Array, k: 
   return c;
 }
 
-function squaredDistance(a: Float64Array, ao: number, b: Float64Array, bo: number, dim: number): number {
+/** Squared Euclidean distance between row ao of a and row bo of b (offsets in elements). */
+export function squaredDistance(a: Float64Array, ao: number, b: Float64Array, bo: number, dim: number): number {
   let s = 0;
   for (let t = 0; t < dim; t++) {
     const d = a[ao + t] - b[bo + t];

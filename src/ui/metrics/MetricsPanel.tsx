@@ -7,6 +7,7 @@ import { schemeTableau10 } from 'd3';
 import { useStore } from '../../state/store';
 import type { HistoryPoint } from '../../state/run';
 import { LineChart, type Series } from '../charts/LineChart';
+import { LabelFreeMetrics } from './LabelFreeMetrics';
 import { QualityRow } from './QualityRow';
 
 const METRICS = [
@@ -24,6 +25,12 @@ function metricSeries(history: HistoryPoint[]): Series[] {
 }
 
 export function MetricsPanel() {
+  // Unlabeled data (known once the run is ready) has no ACC / NMI / ARI to show.
+  const unlabeled = useStore((s) => s.run.ready !== null && s.run.ready.allLabels === null);
+  return unlabeled ? <LabelFreeMetrics /> : <LabelledMetrics />;
+}
+
+function LabelledMetrics() {
   const metrics = useStore((s) => s.run.snapshot?.metrics ?? null);
   const history = useStore((s) => s.run.history);
   const series = useMemo(() => metricSeries(history), [history]);

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { setSelection } from '../../state/scatterActions';
+import { showPointDetail } from '../gallery/pointDetailStore';
 import { store, useStore } from '../../state/store';
 import { computeColoring } from './colors';
 import { COLOR_CHOICES } from './ColorToggle';
@@ -41,6 +42,7 @@ export function ScatterPanel() {
   const svgRef = useRef<SVGSVGElement>(null);
   const rendererRef = useRef<ScatterRenderer | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
+  const pressedAt = useRef<{ x: number; y: number } | null>(null);
   useScatterKeys();
 
   const colorBy = useStore((s) => s.colorBy);
@@ -115,6 +117,16 @@ export function ScatterPanel() {
     }
   };
 
+  // A click without a drag on a point opens its detail; a drag pans (or brushes) instead.
+  const onClick = (e: React.MouseEvent<HTMLCanvasElement>): void => {
+    const start = pressedAt.current;
+    pressedAt.current = null;
+    if (view.selecting || !ready || (start && Math.abs(e.clientX - start.x) + Math.abs(e.clientY - start.y) > 4)) return;
+    const rect = e.currentTarget.getBoundingClientRect();
+    const index = rendererRef.current?.pick(e.clientX - rect.left, e.clientY - rect.top) ?? -1;
+    if (index >= 0) showPointDetail(index, ready.indices);
+  };
+
   const onKeyDown = (e: React.KeyboardEvent<HTMLCanvasElement>): void => {
     const r = rendererRef.current;
     if (!r) return;
@@ -153,8 +165,10 @@ export function ScatterPanel() {
               data-selecting={view.selecting}
               tabIndex={0}
               role="img"
-              aria-label="Scatter plot of the learned embedding. Scroll or +/− to zoom, drag to pan (or to select in selection mode), 0 to reset; hover a point for details."
+              aria-label="Scatter plot of the learned embedding. Scroll or +/− to zoom, drag to pan (or to select in selection mode), 0 to reset; hover a point for details, click it to open them."
               onMouseMove={onMove}
+              onPointerDown={(e) => (pressedAt.current = { x: e.clientX, y: e.clientY })}
+              onClick={onClick}
               onMouseLeave={() => setHover(null)}
               onKeyDown={onKeyDown}
             />

@@ -20,6 +20,7 @@ export function testConfig(over: Partial<RunConfig> = {}): RunConfig {
     budget: 'quick',
     k: null,
     params: {},
+    retention: 1,
     sampleSize: 50,
     snapshotEveryMs: 0,
     ...over,

@@ -1,0 +1,168 @@
+/**
+ * First stage of ingesting a drop: opens archives (zip, tar, gzip), decides what each file is,
+ * checks image headers, skips exact duplicates, orders everything by path and applies the image
+ * cap. Nothing is decoded here. Every file that cannot be used becomes a problem naming it;
+ * OS junk is skipped silently.
+ */
+import { maybeGunzip } from '../formats';
+import { dropDuplicates, duplicatesNotice } from './duplicates';
+import { imageSize, looksComplete, tooLargeProblem } from './imageHeader';
+import { naturalCompare, normalisePath } from './paths';
+import { sniffFile } from './sniff';
+import { openTar } from './tar';
+import { formatCount } from './text';
+import { MAX_IMAGES, MAX_ZIP_DEPTH, type ImageKind, type IngestProblem, type InputFile } from './types';
+import { nestedTooDeepProblem, openZip, type Expanded } from './zip';
+
+/** An image file whose header was read: the decoder gets this. Width and height are as stored (before EXIF rotation). */
+export interface ImageItem extends InputFile {
+  kind: ImageKind;
+  width: number;
+  height: number;
+}
+
+export interface Collected {
+  /** In natural path order, duplicates removed, at most maxImages. */
+  images: ImageItem[];
+  /** Dataset files, gunzipped, each in natural path order. */
+  idx: InputFile[];
+  tables: InputFile[];
+  npy: InputFile[];
+  cifar: InputFile[];
+  problems: IngestProblem[];
+  notices: string[];
+}
+
+export interface CollectOptions {
+  /** Defaults to MAX_IMAGES. */
+  maxImages?: number;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+type Bucket = 'images' | 'idx' | 'tables' | 'npy' | 'cifar';
+
+interface Sorted {
+  file: InputFile | ImageItem;
+  bucket: Bucket;
+}
+
+const IMAGE_NAMES: Record<ImageKind, string> = { png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', bmp: 'BMP' };
+const STAGE = 'Reading files';
+
+/** Checks an image's header: its size, or the problem that keeps it out. */
+function readImage(file: InputFile, kind: ImageKind): ImageItem | IngestProblem {
+  const damaged = {
+    path: file.path,
+    message: `${file.path} is a truncated or damaged ${IMAGE_NAMES[kind]} image — export or download it again`,
+  };
+  const size = imageSize(kind, file.bytes);
+  if (!size) return damaged;
+  // Before the completeness check: a header alone is enough to refuse an image as too large.
+  const tooLarge = tooLargeProblem(file.path, size);
+  if (tooLarge) return { path: file.path, message: tooLarge };
+  if (!looksComplete(kind, file.bytes, size)) return damaged;
+  return { ...file, kind, ...size };
+}
+
+/**
+ * Indices of `keep` items spread evenly over `total`: a cap that takes the first images in path
+ * order would drop whole class folders (the last ones alphabetically), so every class keeps its share.
+ */
+export function evenlySpaced(total: number, keep: number): number[] {
+  if (keep >= total) return Array.from({ length: total }, (_, i) => i);
+  return Array.from({ length: keep }, (_, i) => Math.floor((i * total) / keep));
+}
+
+export async function collectInputs(files: InputFile[], opts: CollectOptions = {}): Promise<Collected> {
+  const maxImages = opts.maxImages ?? MAX_IMAGES;
+  const problems: IngestProblem[] = [];
+  const notices: string[] = [];
+  const found: Sorted[] = [];
+
+  const openArchive = async (opened: Expanded, level: number): Promise<void> => {
+    problems.push(...opened.problems);
+    for (const entry of opened.files) await visit(entry, entry.path, level + 1, false);
+  };
+
+  /** `level`: how many archives enclose the file; `sniffPath`: the name that decides text formats ('.gz' removed). */
+  const visit = async (file: InputFile, sniffPath: string, level: number, gunzipped: boolean): Promise<void> => {
+    const kind = sniffFile(sniffPath, file.bytes);
+    switch (kind.kind) {
+      case 'ignored':
+        return;
+      case 'empty':
+      case 'svg':
+      case 'unknown':
+        problems.push({ path: file.path, message: kind.problem });
+        return;
+      case 'zip':
+      case 'tar':
+        if (level >= MAX_ZIP_DEPTH) {
+          problems.push({ path: file.path, message: nestedTooDeepProblem(file.path) });
+          return;
+        }
+        await openArchive(kind.kind === 'zip' ? openZip(file) : openTar(file), level);
+        return;
+      case 'gzip': {
+        if (gunzipped) {
+          const message = `${file.path} is gzip-compressed twice, which is not read — decompress it and drop the result`;
+          problems.push({ path: file.path, message });
+          return;
+        }
+        let inner: Uint8Array;
+        try {
+          inner = await maybeGunzip(file.bytes, file.path);
+        } catch (e) {
+          problems.push({ path: file.path, message: e instanceof Error ? e.message : String(e) });
+          return;
+        }
+        await visit({ path: file.path, bytes: inner }, sniffPath.replace(/\.gz$/i, '').replace(/\.tgz$/i, '.tar'), level, true);
+        return;
+      }
+      case 'image': {
+        const item = readImage(file, kind.image);
+        if ('message' in item) problems.push(item);
+        else found.push({ file: item, bucket: 'images' });
+        return;
+      }
+      case 'idx':
+        found.push({ file, bucket: 'idx' });
+        return;
+      case 'table':
+        found.push({ file, bucket: 'tables' });
+        return;
+      case 'npy':
+        found.push({ file, bucket: 'npy' });
+        return;
+      case 'cifar':
+        found.push({ file, bucket: 'cifar' });
+        return;
+    }
+  };
+
+  opts.onProgress?.(STAGE, 0, files.length);
+  for (let i = 0; i < files.length; i++) {
+    const path = normalisePath(files[i].path);
+    await visit({ path, bytes: files[i].bytes }, path, 0, false);
+    if ((i + 1) % 50 === 0) opts.onProgress?.(STAGE, i + 1, files.length);
+  }
+  opts.onProgress?.(STAGE, files.length, files.length);
+
+  // Path order first, so that of two identical files the one earlier in that order is kept.
+  found.sort((a, b) => naturalCompare(a.file.path, b.file.path));
+  const { kept, duplicates } = dropDuplicates(found.map((f) => ({ ...f, bytes: f.file.bytes, path: f.file.path })));
+  if (duplicates.length > 0) notices.push(duplicatesNotice(duplicates));
+
+  const pick = (bucket: Bucket): InputFile[] => kept.filter((f) => f.bucket === bucket).map((f) => f.file);
+  let images = pick('images') as ImageItem[];
+  if (images.length > maxImages) {
+    const total = images.length;
+    images = evenlySpaced(total, maxImages).map((i) => images[i]);
+    notices.push(
+      `${formatCount(maxImages)} of ${formatCount(total)} images loaded, spread evenly over the folders; ` +
+        `the rest were left out (limit ${formatCount(maxImages)}) — drop a smaller folder or a sample`,
+    );
+  }
+  problems.sort((a, b) => naturalCompare(a.path, b.path));
+  return { images, idx: pick('idx'), tables: pick('tables'), npy: pick('npy'), cifar: pick('cifar'), problems, notices };
+}
