@@ -1,7 +1,10 @@
 // DCSS on MNIST-10k (or a subset) with the WASM backend in Node: ACC / NMI / ARI after AE +
 // k-means, after phase 1 (= DCSSu) and after MNet (= DCSS), time per phase, and the ACC at every
-// check (centre refresh / epoch). Env: METHOD (dcss|dec-mnet), N (subset size), SEEDS (comma
-// list), PARAMS (JSON overrides of the quick preset).
+// check (centre refresh / epoch). Before MNet it prints the confident pairs of the u-space (share
+// similar / dissimilar, their purity against the labels, mean max membership, cluster sizes); with
+// TRACE, every MNet epoch adds the same for q and argmax q's agreement (Hungarian-matched) with
+// argmax u before MNet. Labels only measure. Env: METHOD (dcss|dec-mnet), N (subset size), SEEDS
+// (comma list), PARAMS (JSON overrides of the quick preset), TRACE (score at every check).
 import * as tf from '@tensorflow/tfjs';
 import { it } from 'vitest';
 import { loadDataset } from '../../src/core/data/registry';
@@ -17,9 +20,33 @@ import { nodeDataIO } from '../../src/core/testing/nodeDataIO';
 
 const env = process.env;
 
+/** Measurement only (labels used to score, never to train): the confident pairs of soft assignments
+ * a (all rows) as MNet would see them over all pairs — share similar (> ζ) / dissimilar (< ζ_low) and
+ * how often the similar pairs share a true label and the dissimilar ones do not. */
+async function pairStats(a: tf.Tensor2D, y: Int32Array, zeta: number, zetaLow: number): Promise<string> {
+  const n = Math.min(a.shape[0], 2000); // the first 2,000 rows (already a random sample) suffice
+  const s = (await tf.tidy(() => {
+    const head = tf.slice(a, [0, 0], [n, -1]);
+    return tf.matMul(head, head, false, true);
+  }).array()) as number[][];
+  let sim = 0, simPure = 0, dis = 0, disPure = 0, total = 0;
+  for (let i = 0; i < n; i++) {
+    const row = s[i];
+    for (let j = i + 1; j < n; j++) {
+      total++;
+      if (row[j] > zeta) { sim++; if (y[i] === y[j]) simPure++; }
+      else if (row[j] < zetaLow) { dis++; if (y[i] !== y[j]) disPure++; }
+    }
+  }
+  const conf = (await tf.tidy(() => tf.mean(tf.max(a, 1))).data())[0];
+  const sizes = Array.from(await tf.tidy(() => tf.sum(tf.oneHot(tf.argMax(a, 1), a.shape[1]), 0)).data()).join(',');
+  const pct = (v: number, d: number): string => (d ? ((100 * v) / d).toFixed(1) : '-') + '%';
+  return `pairs of ${n}: similar ${pct(sim, total)} (same label ${pct(simPure, sim)}), dissimilar ${pct(dis, total)} (different label ${pct(disPure, dis)}), mean max ${conf.toFixed(3)}, sizes ${sizes}`;
+}
+
 it('DCSS on MNIST-10k', async () => {
   // DCSS and X + MNet are not in METHODS yet (see methods/index.ts), so they are named here.
-  const method = env.METHOD === 'dec-mnet' ? withMNet(dec) : env.METHOD ? findMethod(env.METHOD)! : dcss;
+  const method = env.METHOD === 'dec-mnet' ? withMNet(dec) : env.METHOD && env.METHOD !== 'dcss' ? findMethod(env.METHOD)! : dcss;
   const ds = await loadDataset('mnist-10k', nodeDataIO, 0);
   const n = Math.min(Number(env.N ?? ds.n), ds.n);
   const rows = sampleIndices(ds.n, n, createRng(0));
@@ -40,12 +67,29 @@ it('DCSS on MNIST-10k', async () => {
       if (!labels) return 'no clusters yet';
       return `ACC ${acc(y, labels).toFixed(3)} NMI ${nmi(y, labels).toFixed(3)} ARI ${ari(y, labels).toFixed(3)}`;
     };
+    let before: Int32Array | null = null; // argmax of the soft assignments before MNet
+    const diag = async (): Promise<string> => {
+      const a = run.assign(x);
+      if (!a) return '';
+      const labels = await predictLabels(run, x);
+      const agree = before && labels ? ` agreement with phase 1 ${acc(before, labels).toFixed(3)};` : '';
+      const stats = await pairStats(a, y, params.zeta as number, params.zetaLow as number);
+      a.dispose();
+      return `${agree} pairs: ${stats}`;
+    };
     for (const phase of run.phases) {
       const check = phase.check;
+      if (phase.id === 'mnet') {
+        before = await predictLabels(run, x);
+        const a = run.assign(x)!;
+        console.log(`  before MNet, u-space pairs: ${await pairStats(a, y, params.zeta as number, params.zetaLow as number)}`);
+        a.dispose();
+      }
       if (check && env.TRACE) {
         phase.check = async (step: number): Promise<boolean> => {
           const stop = await check(step);
-          console.log(`  ${phase.id} step ${step}: ${await score()} at ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+          const extra = phase.id === 'mnet' && step > 0 ? `\n    ${await diag()}` : '';
+          console.log(`  ${phase.id} step ${step}: ${await score()} at ${((performance.now() - t0) / 1000).toFixed(0)} s${extra}`);
           return stop;
         };
       }

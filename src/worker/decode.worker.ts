@@ -38,6 +38,8 @@ async function decodeImage(item: ImageItem, size: number, fit: PreprocessOptions
 /** The last drop, read once: reprocessing and the zip export reuse these bytes. */
 let lastFiles: InputFile[] = [];
 let lastPaths: string[] = [];
+/** The original bytes by row path, built on the first export request (zips opened once). */
+let sourcesByPath: Map<string, Uint8Array> | null = null;
 
 async function readAll(jobId: number, files: DroppedFile[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
@@ -64,6 +66,7 @@ async function run(jobId: number, files: InputFile[], preprocess: PreprocessOpti
     });
     lastFiles = files;
     lastPaths = result.paths;
+    sourcesByPath = null;
     const d = result.dataset;
     const transfer: Transferable[] = [d.x.buffer as ArrayBuffer, ...result.preview.map((p) => p.buffer as ArrayBuffer)];
     if (d.labels) transfer.push(d.labels.buffer as ArrayBuffer);
@@ -93,7 +96,8 @@ scope.onmessage = async (ev: MessageEvent<DecodeCommand>) => {
     await run(cmd.jobId, lastFiles, cmd.preprocess, lastName);
   } else {
     // Rows from a zip are named by their path inside it, so look them up among the zip's entries.
-    const byPath = new Map(expandZips(lastFiles).files.map((f) => [f.path, f.bytes]));
+    sourcesByPath ??= new Map(expandZips(lastFiles).files.map((f) => [f.path, f.bytes]));
+    const byPath = sourcesByPath;
     const bytes = Array.from(cmd.rows, (r) => byPath.get(lastPaths[r]) ?? null);
     post({ type: 'sources', jobId: cmd.jobId, bytes });
   }

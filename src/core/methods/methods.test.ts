@@ -25,6 +25,7 @@ const TINY: Record<string, Params> = {
   vade: { arch: 'small', pretrainEpochs: 2, vadeEpochs: 2, kmeansInit: 2, batchSize: 64 },
   deepcluster: { arch: 'small', pretrainEpochs: 2, dcEpochs: 2, batchSize: 64 },
   dcssu: { arch: 'small', pretrainEpochs: 2, kmeansInit: 2, batchSize: 64, phase1Epochs: 1, t1: 1 },
+  dcss: { arch: 'small', pretrainEpochs: 2, kmeansInit: 2, batchSize: 64, phase1Epochs: 1, t1: 1, mnetEpochs: 20, t2: 15, mnetBatchSize: 32 },
 };
 
 /**
@@ -45,6 +46,8 @@ const SMALL: Record<string, Params | 'reference'> = {
   deepcluster: { arch: 'small', pretrainEpochs: 14, pretrainLr: 3e-3, batchSize: 64, dcEpochs: 3 },
   // One phase-1 epoch is K = 10 ordinary epochs of autoencoder steps.
   dcssu: { ...PRETRAIN, phase1Epochs: 1, t1: 1 },
+  // MNet is cheap; it needs a few hundred u-space steps to imitate phase 1 before its own pairs.
+  dcss: { ...PRETRAIN, phase1Epochs: 1, t1: 1, mnetEpochs: 12, t2: 10, mnetBatchSize: 100 },
 };
 
 interface Outcome {

@@ -56,9 +56,12 @@ describe('MNet pair selection', () => {
       expect(good).toBeLessThan(0.1);
       expect(bad).toBeGreaterThan(0.3);
     }
-    // By hand for the flat q: p = 1/3 on every pair; each kind is averaged over its own pairs.
+    // By hand for the flat q: p = 1/3 on every pair; of the 5 × 4 ordered pairs i ≠ j, 4 are similar
+    // and 16 dissimilar, and every pair weighs the same (the paper's sum, over the 20 pairs).
     const bce = (await pairwiseLoss(flat, masks, 'bce').data())[0];
-    expect(bce).toBeCloseTo(-Math.log(1 / 3) - Math.log(2 / 3), 4);
+    expect(bce).toBeCloseTo((4 * -Math.log(1 / 3) + 16 * -Math.log(2 / 3)) / 20, 4);
+    const linear = (await pairwiseLoss(flat, masks, 'linear').data())[0];
+    expect(linear).toBeCloseTo((4 * (2 / 3) + 16 * (1 / 3)) / 20, 4);
     tf.dispose([oneHot, masks.similar, masks.dissimilar, agree, flat]);
   });
 });
