@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { InputFile } from '../src/core/data/ingest/types';
 import {
@@ -20,15 +20,8 @@ import {
 } from '../src/core/data/ingest/testing/fixtures';
 import { digitPngs } from './digitImages';
 import { dropPaths } from './dropData';
+import { writeFiles } from './writeFiles';
 import { metricValue, waitForStatus } from './helpers';
-
-function writeFiles(root: string, files: InputFile[]): void {
-  for (const f of files) {
-    const path = join(root, f.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, f.bytes);
-  }
-}
 
 const under = (folder: string, files: InputFile[]): InputFile[] => files.map((f) => ({ ...f, path: `${folder}/${f.path}` }));
 

@@ -1,24 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import type { InputFile } from '../src/core/data/ingest/types';
 import { digitPngs } from './digitImages';
 import { dropPaths } from './dropData';
+import { writeFiles } from './writeFiles';
 import { metricValue, waitForStatus } from './helpers';
 
 // Your own images through a real drag-and-drop of folders from disk (see dropData.ts): handwritten
 // 0s, 1s and 7s as PNG files. DEC with a small autoencoder: 150 images are 3 batches of 64.
 const DEC_SMALL = '#method=dec&seed=2&arch=small&pretrainEpochs=150&maxIter=300&updateInterval=20&batchSize=64';
-
-function writeFiles(root: string, files: InputFile[]): void {
-  for (const f of files) {
-    const path = join(root, f.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, f.bytes);
-  }
-}
 
 /** RFC 4180 lines without quoted newlines (the fixture's names have none). */
 function parseCsv(text: string): string[][] {

@@ -1,22 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { zipSync } from 'fflate';
-import type { InputFile } from '../src/core/data/ingest/types';
 import { digitPngs } from './digitImages';
+import { writeFiles } from './writeFiles';
 
 // `npm run reproduce -- --data <path>`: your own files through the same decode worker and engine,
 // headless, one JSON line out. k-means on the pixels keeps these runs to seconds.
-
-function writeFiles(root: string, files: InputFile[]): void {
-  for (const f of files) {
-    const path = join(root, f.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, f.bytes);
-  }
-}
 
 function reproduce(...args: string[]): Record<string, unknown> {
   const r = spawnSync(process.execPath, ['scripts/reproduce.mjs', '--method', 'kmeans', ...args], { encoding: 'utf8', timeout: 180_000 });

@@ -55,13 +55,12 @@ async function readAll(jobId: number, files: DroppedFile[]): Promise<InputFile[]
   return out;
 }
 
-async function run(jobId: number, files: InputFile[], preprocess: PreprocessOptions, name: string): Promise<void> {
+async function run(jobId: number, files: InputFile[], preprocess: PreprocessOptions): Promise<void> {
   try {
     const result = await ingest(files, {
       preprocess,
       maxImages: Math.min(MAX_IMAGES, Math.floor(MAX_DATASET_FLOATS / rowLength(preprocess))),
       decode: decodeImage,
-      name,
       onProgress: (stage, done, total) => post({ type: 'progress', jobId, stage, done, total }),
     });
     lastFiles = files;
@@ -77,23 +76,12 @@ async function run(jobId: number, files: InputFile[], preprocess: PreprocessOpti
   }
 }
 
-/** A name for the set: the dropped folder or zip, else the first file. */
-function dropName(files: DroppedFile[]): string {
-  const first = files[0]?.path ?? 'files';
-  const top = first.split('/')[0].replace(/\.zip$/i, '');
-  const sameTop = files.every((f) => f.path.split('/')[0] === first.split('/')[0]);
-  return sameTop ? top : `${files.length} files`;
-}
-
-let lastName = 'files';
-
 scope.onmessage = async (ev: MessageEvent<DecodeCommand>) => {
   const cmd = ev.data;
   if (cmd.type === 'ingest') {
-    lastName = dropName(cmd.files);
-    await run(cmd.jobId, await readAll(cmd.jobId, cmd.files), cmd.preprocess, lastName);
+    await run(cmd.jobId, await readAll(cmd.jobId, cmd.files), cmd.preprocess);
   } else if (cmd.type === 'reprocess') {
-    await run(cmd.jobId, lastFiles, cmd.preprocess, lastName);
+    await run(cmd.jobId, lastFiles, cmd.preprocess);
   } else {
     // Rows from a zip are named by their path inside it, so look them up among the zip's entries.
     sourcesByPath ??= new Map(expandZips(lastFiles).files.map((f) => [f.path, f.bytes]));

@@ -4,6 +4,7 @@
  * run on "your data" can be handed a copy. A failed drop changes nothing but the message.
  */
 import type { Dataset } from '../core/data/dataset';
+import { datasetInfo } from '../core/engine/sample';
 import type { PreprocessOptions } from '../core/data/ingest/types';
 import { store } from '../state/store';
 import type { UserDataState } from '../state/userData';
@@ -18,10 +19,6 @@ const sourceRequests = new Map<number, (bytes: (Uint8Array | null)[]) => void>()
 
 function setUserData(patch: Partial<UserDataState>): void {
   store.setState((s) => ({ userData: { ...s.userData, ...patch } }));
-}
-
-function infoOf(d: Dataset): DatasetInfo {
-  return { id: d.id, name: d.name, n: d.n, dim: d.dim, numClasses: d.numClasses, classNames: d.classNames, image: d.image };
 }
 
 /** Called with the decoded set, so actions can select it (kept apart to avoid an import cycle). */
@@ -42,7 +39,7 @@ function onEvent(ev: DecodeEvent): void {
     setUserData({ progress: { stage: ev.stage, done: ev.done, total: ev.total } });
   } else if (ev.type === 'dataset') {
     userDataset = ev.dataset;
-    const info = infoOf(ev.dataset);
+    const info = datasetInfo(ev.dataset);
     setUserData({
       status: 'ready',
       progress: null,

@@ -5,12 +5,17 @@
  */
 import type { Dataset } from '../data/dataset';
 import { sampleIndices, type Rng } from '../rng';
-import type { TrainEvent } from '../../worker/protocol';
+import type { DatasetInfo, TrainEvent } from '../../worker/protocol';
 
 type Ready = Extract<TrainEvent, { type: 'ready' }>;
 
 export function drawSample(n: number, size: number, rng: Rng): Int32Array {
   return sampleIndices(n, Math.max(1, Math.min(size, n)), rng);
+}
+
+/** What the page is told about a dataset: everything but its numbers. */
+export function datasetInfo(d: Dataset): DatasetInfo {
+  return { id: d.id, name: d.name, n: d.n, dim: d.dim, numClasses: d.numClasses, classNames: d.classNames, image: d.image };
 }
 
 export function readyEvent(runId: string, d: Dataset, k: number, indices: Int32Array): Ready {
@@ -31,15 +36,7 @@ export function readyEvent(runId: string, d: Dataset, k: number, indices: Int32A
   return {
     type: 'ready',
     runId,
-    dataset: {
-      id: d.id,
-      name: d.name,
-      n: d.n,
-      dim: d.dim,
-      numClasses: d.numClasses,
-      classNames: d.classNames,
-      image: d.image,
-    },
+    dataset: datasetInfo(d),
     k,
     sample: { indices: Int32Array.from(indices), labels, pixels },
     allLabels: d.labels ? Int32Array.from(d.labels) : null,
