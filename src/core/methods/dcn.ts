@@ -24,6 +24,15 @@
  * embedding from the step's own forward pass, then (c) steps the network — the same alternation
  * shifted by half a step, saving a second forward pass; s is thus always fresh, not remembered
  * from the previous epoch.
+ *
+ * Known behaviour at the paper budget (MNIST-10k, seed 0, scripts/experiments/trace.exp.ts): ACC
+ * falls from its k-means start (0.680) to 0.51 in 8 steps. Two causes, measured apart: a fresh
+ * Adam's first steps move every weight by ~lr, which jolts the pretrained 2000-wide layer
+ * (reconstruction 6.3 → 15 in 16 steps at lr 1e-3, no jolt at 1e-4); and with λ/2 = 1 the k-means
+ * term (≈ 20 at that autoencoder's embedding scale, against a reconstruction of ≈ 6) dominates and
+ * empties the small clusters (437 → 0 points). λ = 0.02 keeps the start (0.683 after 2 epochs).
+ * The authors' λ = 2 was set for pixels in [0, 5.1] and their own autoencoder, so it does not carry
+ * over; we keep it as the default and report what λ does (README).
  */
 import * as tf from '@tensorflow/tfjs';
 import { combineLosses, type LossSchedule } from '../engine/lossSchedule';
@@ -103,6 +112,7 @@ function create(ctx: MethodContext): MethodRun {
     // DCN's partition is hard (nearest centroid); the Student-t kernel (α = 1) around M has the
     // same argmax and gives confidences comparable with AE + k-means and DEC.
     assign: (x) => (state.mu ? mapRows(x, (rows) => softAssign(ae.encode(rows), state.mu as tf.Tensor2D, 1)) : null),
+    centres: () => state.mu as tf.Tensor2D | null,
     dispose: () => {
       ae.dispose();
       state.mu?.dispose();

@@ -107,6 +107,7 @@ function create(ctx: MethodContext): MethodRun {
     phases: [pretrainPhase(ae, ctx), kmeansInitPhase(ae, ctx, state), cluster],
     embed: embedWith(ae),
     assign: (x) => (state.mu ? mapRows(x, q) : null),
+    centres: () => state.mu as tf.Tensor2D | null,
     dispose: () => {
       ae.dispose();
       state.mu?.dispose();

@@ -94,6 +94,7 @@ function create(ctx: MethodContext): MethodRun {
     embed: embedWith(ae),
     // The soft assignment at the current α: the k-means partition as α grows.
     assign: (x) => (state.mu ? mapRows(x, (rows) => softKMeans(ae.encode(rows), state.mu as tf.Tensor2D, alpha).g) : null),
+    centres: () => state.mu as tf.Tensor2D | null,
     dispose: () => {
       ae.dispose();
       state.mu?.dispose();

@@ -6,11 +6,14 @@ import { dcn } from './dcn';
 import { dec, idec } from './dec';
 import { dkm } from './dkm';
 import { kmeansRaw } from './kmeansRaw';
+import { withMNet } from './mnetWith';
 import { vade } from './vade';
 import type { Method } from './types';
 
-export const METHODS: readonly Method[] = [dec, idec, dcn, dkm, vade, deepCluster, aeKmeans, kmeansRaw, dcssu, dcss];
-// Not listed yet: "X + MNet" (mnetWith.ts), until it has its own contract settings and results.
+/** "X + MNet" (DCSS §4.8.3): DCSS's phase 2 on the bases the paper reports. */
+const MNET_BASES = [dec, idec, dcn, dkm];
+
+export const METHODS: readonly Method[] = [dec, idec, dcn, dkm, vade, deepCluster, aeKmeans, kmeansRaw, dcssu, dcss, ...MNET_BASES.map(withMNet)];
 
 export function findMethod(id: string): Method | undefined {
   return METHODS.find((m) => m.id === id);

@@ -27,6 +27,8 @@ const TINY: Record<string, Params> = {
   dcssu: { arch: 'small', pretrainEpochs: 2, kmeansInit: 2, batchSize: 64, phase1Epochs: 1, t1: 1 },
   dcss: { arch: 'small', pretrainEpochs: 2, kmeansInit: 2, batchSize: 64, phase1Epochs: 1, t1: 1, mnetEpochs: 20, t2: 15, mnetBatchSize: 32 },
 };
+const TINY_MNET: Params = { mnetEpochs: 20, t2: 15, mnetBatchSize: 32 };
+for (const base of ['dec', 'idec', 'dcn', 'dkm']) TINY[`${base}-mnet`] = { ...TINY[base], ...TINY_MNET };
 
 /**
  * Settings for the learning run on 2,000 digits (≤ ~15 s each on one busy core), or 'reference'
@@ -49,6 +51,8 @@ const SMALL: Record<string, Params | 'reference'> = {
   // MNet is cheap; it needs a few hundred u-space steps to imitate phase 1 before its own pairs.
   dcss: { ...PRETRAIN, phase1Epochs: 1, t1: 1, mnetEpochs: 12, t2: 10, mnetBatchSize: 100 },
 };
+// X + MNet: the base's learning run, then the same MNet budget as DCSS's.
+for (const base of ['dec', 'idec', 'dcn', 'dkm']) SMALL[`${base}-mnet`] = { ...(SMALL[base] as Params), mnetEpochs: 12, t2: 10, mnetBatchSize: 100 };
 
 interface Outcome {
   events: TrainEvent[];

@@ -1,15 +1,32 @@
 /**
  * "X + MNet" (Sadeghi & Armanfard, DCSS §4.8.3): DCSS's phase 2 on top of another method. The base
- * method runs all its phases unchanged; then MNet learns from the confident pairs of the base's
- * soft assignments (T₂ epochs) and of its own outputs (after), on the base's embedding.
+ * method runs all its phases unchanged; then MNet learns from the confident pairs of the u-space
+ * (T₂ epochs) and of its own outputs (after), on the base's embedding.
+ *
+ * The u-space is DCSS's: fuzzy memberships (fuzzifier m, dcssFuzzy.ts) of the base's embedding
+ * around the base's own centres. ζ = 0.8 and 0.2 are thresholds on those memberships. The base's
+ * own soft assignments do not fit them: DEC's Student-t q (α = 1) is flat early on, so most
+ * same-cluster pairs fell below 0.2 and were learnt as dissimilar (2,000 digits: DEC + MNet 0.43
+ * ACC with q as the u-space, below DEC alone), and DCN's partition is hard, with no confidence.
  * The base's encoder stays frozen here: a MethodRun does not expose its variables (the authors
  * fine-tune it with Adam 1e-5, which barely moves it).
  *
- * Another base is one line: `export const idecMnet = withMNet(idec);` and list it in index.ts.
+ * The bases offered are listed in index.ts (DEC, IDEC, DCN, DKM: the paper's §4.8.3 table).
  */
 import * as tf from '@tensorflow/tfjs';
+import { fuzzyMemberships } from './dcssFuzzy';
 import { MNET_PARAMS, MNET_PRESETS, mnetPhase } from './mnetPhase';
-import type { Method, MethodContext, MethodRun } from './types';
+import type { Method, MethodContext, MethodRun, ParamSpec } from './types';
+
+const FUZZIFIER: ParamSpec = {
+  key: 'm',
+  label: 'Fuzzifier m',
+  help: 'Exponent of the fuzzy memberships around the base\'s centres that MNet\'s first pairs come from (DCSS: 1.5).',
+  kind: 'float',
+  default: 1.5,
+  min: 1.01,
+  max: 5,
+};
 
 export function withMNet(base: Method): Method {
   const create = (ctx: MethodContext): MethodRun => {
@@ -20,9 +37,9 @@ export function withMNet(base: Method): Method {
         embedDim,
         embed: run.embed,
         assign: (x) => {
-          const a = run.assign(x);
-          if (!a) throw new Error(`${base.name} + MNet: the base method has no soft assignments yet`);
-          return a;
+          const centres = run.centres?.();
+          if (!centres) throw new Error(`${base.name} + MNet: the base method has no cluster centres`);
+          return fuzzyMemberships(run.embed(x), centres, ctx.params.m as number);
         },
       },
       ctx,
@@ -32,6 +49,7 @@ export function withMNet(base: Method): Method {
       phases: [...run.phases, head.phase],
       embed: run.embed,
       assign: (x) => head.assign(x) ?? run.assign(x),
+      centres: run.centres,
       dispose: () => {
         head.dispose();
         run.dispose();
@@ -43,13 +61,13 @@ export function withMNet(base: Method): Method {
     name: `${base.name} + MNet`,
     family: 'pseudo-label',
     paper: `${base.paper}; MNet: Sadeghi & Armanfard (DCSS §4.8.3)`,
-    summary: `${base.name}, then DCSS's MNet: a softmax head trained on the confident pairs of ${base.name}'s soft assignments.`,
+    summary: `${base.name}, then DCSS's MNet: a softmax head trained on confident pairs, judged by fuzzy memberships around ${base.name}'s centres.`,
     card: {
-      equation: base.card.equation,
-      steps: [base.card.steps[0], `Train ${base.name} as usual for its soft assignments.`, 'Then MNet, a softmax head, learns from the confident similar / dissimilar pairs of those assignments.'],
+      equation: `${base.card.equation};  then MNet: min −Σ_similar log qᵢᵀqⱼ − Σ_dissimilar log(1 − qᵢᵀqⱼ)   (DCSS §3.2)`,
+      steps: [base.card.steps[0], `Train ${base.name} as usual: its embedding and its cluster centres.`, 'Then MNet, a softmax head, learns from confident pairs: similar or dissimilar by fuzzy memberships around those centres.'],
       failureMode: `${base.card.failureMode} MNet inherits the base's confident mistakes.`,
     },
-    params: [...base.params, ...MNET_PARAMS],
+    params: [...base.params, FUZZIFIER, ...MNET_PARAMS],
     presets: {
       paper: { ...base.presets?.paper, ...MNET_PRESETS.paper },
       quick: { ...base.presets?.quick, ...MNET_PRESETS.quick },

@@ -90,6 +90,11 @@ export interface MethodRun {
    * has clusters (e.g. during pretraining).
    */
   assign(x: tf.Tensor2D): tf.Tensor2D | null;
+  /**
+   * Cluster centres in the embedding (k × e), for methods that keep them (DEC, IDEC, DCN, DKM);
+   * null before they exist. "X + MNet" measures its pairs with memberships around them.
+   */
+  centres?(): tf.Tensor2D | null;
   /** Free every tensor the run owns. */
   dispose(): void;
 }
