@@ -1,7 +1,8 @@
 // ACC / NMI every EVERY steps through each phase after pretraining, for one method on MNIST-10k
+// (or DATASET, e.g. mnist: all 70,000)
 // (WASM backend, Node). The pretrained autoencoder is cached under CACHE (a folder) per
 // arch / epochs / batch / seed, so several methods and settings can be traced from one pretraining.
-// Env: METHOD, SEED, BUDGET, PARAMS (JSON), EVERY (steps, default 100), CACHE.
+// Env: METHOD, DATASET, SEED, BUDGET, PARAMS (JSON), EVERY (steps, default 100), CACHE.
 // Run: CACHE=/tmp/ae METHOD=dcn npx vitest run -c scripts/experiments/vitest.config.ts trace
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -71,7 +72,8 @@ async function traced(phase: Phase, x: tf.Tensor2D, rng: Rng, run: MethodRun, y:
 }
 
 it('trace a method on MNIST-10k', async () => {
-  const ds = await loadDataset('mnist-10k', nodeDataIO, 0);
+  const dataset = env.DATASET ?? 'mnist-10k';
+  const ds = await loadDataset(dataset, nodeDataIO, 0);
   const x = tf.tensor2d(ds.x, [ds.n, ds.dim]);
   const y = ds.labels!;
   const method = findMethod(env.METHOD ?? 'dcn');
@@ -82,11 +84,11 @@ it('trace a method on MNIST-10k', async () => {
   const rng = createRng(seed);
   const run = method.create({ x, n: ds.n, dim: ds.dim, k: 10, rng: rng.fork(), params });
   const batchRng = rng.fork();
-  console.log(`${method.id} seed ${seed} ${JSON.stringify(params)}`);
+  console.log(`${method.id} ${dataset} seed ${seed} ${JSON.stringify(params)}`);
   const t0 = performance.now();
   for (const phase of run.phases) {
     if (phase.id === 'pretrain') {
-      const file = path.join(env.CACHE ?? '', `ae-${params.arch}-${params.pretrainEpochs}-${params.batchSize}-${params.pretrainLr}-s${seed}.json`);
+      const file = path.join(env.CACHE ?? '', `ae-${dataset}-${params.arch}-${params.pretrainEpochs}-${params.batchSize}-${params.pretrainLr}-s${seed}.json`);
       await pretrain(phase, x, batchRng, file);
       console.log(`  pretrain done ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     } else {
