@@ -155,6 +155,9 @@ describe('methods', () => {
       const defaults = Object.fromEntries(m.params.map((p) => [p.key, p.default]));
       expect(resolveParams(m, 'paper', defaults).errors).toEqual([]);
       for (const p of m.params) expect(p.help.length, `${m.id}.${p.key}`).toBeGreaterThan(10);
+      // A wrapped method (X + MNet) must not shadow a base parameter with its own.
+      const keys = m.params.map((p) => p.key);
+      expect(keys.length, `${m.id}: duplicate parameter keys`).toBe(new Set(keys).size);
       // The method card: a key equation, three steps, a failure mode.
       expect(m.card.equation.length, `${m.id} equation`).toBeGreaterThan(10);
       for (const step of m.card.steps) expect(step.length, `${m.id} step`).toBeGreaterThan(15);
