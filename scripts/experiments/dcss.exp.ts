@@ -3,15 +3,12 @@
 // check (centre refresh / epoch). Before MNet it prints the confident pairs of the u-space (share
 // similar / dissimilar, their purity against the labels, mean max membership, cluster sizes); with
 // TRACE, every MNet epoch adds the same for q and argmax q's agreement (Hungarian-matched) with
-// argmax u before MNet. Labels only measure. Env: METHOD (dcss|dec-mnet), N (subset size), SEEDS
+// argmax u before MNet. Labels only measure. Env: METHOD (a method id, default dcss), N (subset size), SEEDS
 // (comma list), PARAMS (JSON overrides of the quick preset), TRACE (score at every check).
 import * as tf from '@tensorflow/tfjs';
 import { it } from 'vitest';
 import { loadDataset } from '../../src/core/data/registry';
 import { findMethod } from '../../src/core/methods';
-import { dcss } from '../../src/core/methods/dcss';
-import { dec } from '../../src/core/methods/dec';
-import { withMNet } from '../../src/core/methods/mnetWith';
 import { resolveParams } from '../../src/core/methods/resolveParams';
 import { predictLabels, runPhase } from '../../src/core/methods/testDriver';
 import { acc, ari, nmi } from '../../src/core/metrics';
@@ -45,8 +42,8 @@ async function pairStats(a: tf.Tensor2D, y: Int32Array, zeta: number, zetaLow: n
 }
 
 it('DCSS on MNIST-10k', async () => {
-  // DCSS and X + MNet are not in METHODS yet (see methods/index.ts), so they are named here.
-  const method = env.METHOD === 'dec-mnet' ? withMNet(dec) : env.METHOD && env.METHOD !== 'dcss' ? findMethod(env.METHOD)! : dcss;
+  const method = findMethod(env.METHOD ?? 'dcss');
+  if (!method) throw new Error(`no method ${env.METHOD}`);
   const ds = await loadDataset('mnist-10k', nodeDataIO, 0);
   const n = Math.min(Number(env.N ?? ds.n), ds.n);
   const rows = sampleIndices(ds.n, n, createRng(0));

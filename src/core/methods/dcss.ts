@@ -26,14 +26,14 @@
 import type * as tf from '@tensorflow/tfjs';
 import { createAutoencoder, mapRows } from '../nn/autoencoder';
 import { AE_PARAMS, AE_PRESETS, embedWith, encoderDims, kmeansInitPhase, pretrainPhase, type CentroidState } from './autoencoderPhases';
-import { fuzzyMemberships, weightedCentres } from './dcssFuzzy';
+import { FUZZIFIER_PARAM, fuzzyMemberships, weightedCentres } from './dcssFuzzy';
 import { dcssPhase1 } from './dcssPhase1';
 import { MNET_PARAMS, MNET_PRESETS, mnetPhase } from './mnetPhase';
 import type { Method, MethodContext, MethodRun, ParamSpec } from './types';
 
 export const DCSS_PHASE1_PARAMS: readonly ParamSpec[] = [
   { key: 'phase1Epochs', label: 'Phase-1 epochs', help: 'Epochs of cluster-specific training; each costs K ordinary epochs (authors\' code: 200).', kind: 'int', default: 200, min: 0, max: 1000 },
-  { key: 'm', label: 'Fuzzifier m', help: 'Fuzzy c-means exponent of the memberships; near 1 is hard k-means (paper: 1.5).', kind: 'float', default: 1.5, min: 1.01, max: 5 },
+  FUZZIFIER_PARAM,
   { key: 'gamma', label: 'Centering weight γ', help: 'Weight of ‖f(x) − μ_k‖² against the reconstruction in the phase-1 loss (authors\' code: 0.1).', kind: 'float', default: 0.1, min: 0, max: 100, log: false },
   { key: 't1', label: 'T₁ (centre refresh)', help: 'Phase-1 epochs between refreshing the centres as weighted means (paper: 2).', kind: 'int', default: 2, min: 1, max: 100 },
   { key: 'phase1Lr', label: 'Phase-1 learning rate', help: 'SGD (momentum 0.9) step size on the batch-mean loss (authors: 1e-6 on the sum over 500, i.e. 5e-4).', kind: 'float', default: 5e-4, min: 1e-7, max: 1e-1, log: true },
@@ -59,7 +59,7 @@ function createFor(variant: Variant): (ctx: MethodContext) => MethodRun {
             {
               embedDim: ae.embedDim,
               embed: ae.encode,
-              assign: memberships,
+              assignEmbedded: (z) => fuzzyMemberships(z, state.mu as tf.Tensor2D, m),
               encoderVariables: () => (ctx.params.mnetTrainEncoder ? ae.encoder.variables() : []),
               // The authors refresh the centres after each u-space epoch; it matters only when the
               // encoder moves.

@@ -7,6 +7,18 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { mapRows } from '../nn/autoencoder';
+import type { ParamSpec } from './types';
+
+/** The fuzzifier m, shared by DCSS and "X + MNet" (whose first pairs use these memberships). */
+export const FUZZIFIER_PARAM: ParamSpec = {
+  key: 'm',
+  label: 'Fuzzifier m',
+  help: 'Fuzzy c-means exponent of the memberships around the centres; near 1 is hard k-means (paper: 1.5).',
+  kind: 'float',
+  default: 1.5,
+  min: 1.01,
+  max: 5,
+};
 
 /** Squared distances rows × k, by broadcasting (exact; no transposed matMul in a gradient). */
 export function sqDistances(z: tf.Tensor2D, mu: tf.Tensor): tf.Tensor2D {

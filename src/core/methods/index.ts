@@ -11,7 +11,7 @@ import { vade } from './vade';
 import type { Method } from './types';
 
 /** "X + MNet" (DCSS §4.8.3): DCSS's phase 2 on the bases the paper reports. */
-const MNET_BASES = [dec, idec, dcn, dkm];
+export const MNET_BASES: readonly Method[] = [dec, idec, dcn, dkm];
 
 export const METHODS: readonly Method[] = [dec, idec, dcn, dkm, vade, deepCluster, aeKmeans, kmeansRaw, dcssu, dcss, ...MNET_BASES.map(withMNet)];
 

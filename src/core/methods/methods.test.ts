@@ -10,7 +10,7 @@ import { loadDataset } from '../data/registry';
 import { blobsDataset, runToEnd, testConfig } from '../engine/testing/runToEnd';
 import { nodeDataIO } from '../testing/nodeDataIO';
 import type { Snapshot, TrainEvent } from '../../worker/protocol';
-import { findMethod, METHODS } from './index';
+import { findMethod, METHODS, MNET_BASES } from './index';
 import { resolveParams } from './resolveParams';
 import type { Method, MethodRun, Params } from './types';
 
@@ -28,7 +28,7 @@ const TINY: Record<string, Params> = {
   dcss: { arch: 'small', pretrainEpochs: 2, kmeansInit: 2, batchSize: 64, phase1Epochs: 1, t1: 1, mnetEpochs: 20, t2: 15, mnetBatchSize: 32 },
 };
 const TINY_MNET: Params = { mnetEpochs: 20, t2: 15, mnetBatchSize: 32 };
-for (const base of ['dec', 'idec', 'dcn', 'dkm']) TINY[`${base}-mnet`] = { ...TINY[base], ...TINY_MNET };
+for (const { id } of MNET_BASES) TINY[`${id}-mnet`] = { ...TINY[id], ...TINY_MNET };
 
 /**
  * Settings for the learning run on 2,000 digits (≤ ~15 s each on one busy core), or 'reference'
@@ -52,7 +52,7 @@ const SMALL: Record<string, Params | 'reference'> = {
   dcss: { ...PRETRAIN, phase1Epochs: 1, t1: 1, mnetEpochs: 12, t2: 10, mnetBatchSize: 100 },
 };
 // X + MNet: the base's learning run, then the same MNet budget as DCSS's.
-for (const base of ['dec', 'idec', 'dcn', 'dkm']) SMALL[`${base}-mnet`] = { ...(SMALL[base] as Params), mnetEpochs: 12, t2: 10, mnetBatchSize: 100 };
+for (const { id } of MNET_BASES) SMALL[`${id}-mnet`] = { ...(SMALL[id] as Params), mnetEpochs: 12, t2: 10, mnetBatchSize: 100 };
 
 interface Outcome {
   events: TrainEvent[];

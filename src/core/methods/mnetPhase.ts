@@ -51,8 +51,11 @@ export interface MNetSource {
   embedDim: number;
   /** Embedding of rows: MNet's input. */
   embed(x: tf.Tensor2D): tf.Tensor2D;
-  /** Soft assignments of rows (rows sum to 1): the u-space of the first T₂ epochs. */
-  assign(x: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * Soft assignments (rows sum to 1) of embedded rows z = embed(x): the u-space of the first T₂
+   * epochs. Given the embedding, so a step encodes its batch once for both q and u.
+   */
+  assignEmbedded(z: tf.Tensor2D): tf.Tensor2D;
   /** Encoder variables trained jointly with MNet; none (or absent) keeps the encoder frozen. */
   encoderVariables?(): tf.Variable[];
   /** Called at each epoch boundary of the u-space epochs (DCSS: refresh the centres). */
@@ -103,9 +106,10 @@ export function mnetPhase(src: MNetSource, ctx: MethodContext, rng: Rng): MNetHe
       return false;
     },
     loss: (batch, _indices, step) => {
-      const qb = q(src.embed(batch));
+      const z = src.embed(batch);
+      const qb = q(z);
       const inU = Math.floor(step / epochSteps) < t2;
-      const s = stopGradient(pairSimilarity(inU ? src.assign(batch) : qb));
+      const s = stopGradient(pairSimilarity(inU ? src.assignEmbedded(z) : qb));
       const masks = selectPairs(s, zeta, zetaLow);
       const pairs = pairwiseLoss(qb, masks, p.mnetLoss as PairLoss);
       return { total: pairs, parts: { pairs } };

@@ -14,19 +14,9 @@
  * The bases offered are listed in index.ts (DEC, IDEC, DCN, DKM: the paper's §4.8.3 table).
  */
 import * as tf from '@tensorflow/tfjs';
-import { fuzzyMemberships } from './dcssFuzzy';
+import { FUZZIFIER_PARAM, fuzzyMemberships } from './dcssFuzzy';
 import { MNET_PARAMS, MNET_PRESETS, mnetPhase } from './mnetPhase';
-import type { Method, MethodContext, MethodRun, ParamSpec } from './types';
-
-const FUZZIFIER: ParamSpec = {
-  key: 'm',
-  label: 'Fuzzifier m',
-  help: 'Exponent of the fuzzy memberships around the base\'s centres that MNet\'s first pairs come from (DCSS: 1.5).',
-  kind: 'float',
-  default: 1.5,
-  min: 1.01,
-  max: 5,
-};
+import type { Method, MethodContext, MethodRun } from './types';
 
 export function withMNet(base: Method): Method {
   const create = (ctx: MethodContext): MethodRun => {
@@ -36,10 +26,10 @@ export function withMNet(base: Method): Method {
       {
         embedDim,
         embed: run.embed,
-        assign: (x) => {
+        assignEmbedded: (z) => {
           const centres = run.centres?.();
           if (!centres) throw new Error(`${base.name} + MNet: the base method has no cluster centres`);
-          return fuzzyMemberships(run.embed(x), centres, ctx.params.m as number);
+          return fuzzyMemberships(z, centres, ctx.params.m as number);
         },
       },
       ctx,
@@ -67,7 +57,7 @@ export function withMNet(base: Method): Method {
       steps: [base.card.steps[0], `Train ${base.name} as usual: its embedding and its cluster centres.`, 'Then MNet, a softmax head, learns from confident pairs: similar or dissimilar by fuzzy memberships around those centres.'],
       failureMode: `${base.card.failureMode} MNet inherits the base's confident mistakes.`,
     },
-    params: [...base.params, FUZZIFIER, ...MNET_PARAMS],
+    params: [...base.params, FUZZIFIER_PARAM, ...MNET_PARAMS],
     presets: {
       paper: { ...base.presets?.paper, ...MNET_PRESETS.paper },
       quick: { ...base.presets?.quick, ...MNET_PRESETS.quick },
