@@ -9,9 +9,6 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { it } from 'vitest';
 import { loadDataset } from '../../src/core/data/registry';
-import { createBatcher } from '../../src/core/engine/batcher';
-import { createLossAccumulator } from '../../src/core/engine/lossAccumulator';
-import { createPhaseTrainer, isGradientPhase } from '../../src/core/engine/phaseTrainer';
 import { findMethod } from '../../src/core/methods';
 import { resolveParams } from '../../src/core/methods/resolveParams';
 import { predictLabels, runPhase } from '../../src/core/methods/testDriver';
@@ -47,28 +44,15 @@ async function pretrain(phase: Phase, x: tf.Tensor2D, rng: Rng, file: string): P
   }
 }
 
+/** The phase through the test driver, scored after `begin` and every EVERY steps. */
 async function traced(phase: Phase, x: tf.Tensor2D, rng: Rng, run: MethodRun, y: Int32Array): Promise<void> {
-  if (phase.begin) await phase.begin();
-  console.log(`  ${phase.id} begin: ${await score(run, x, y)}`);
-  if (!isGradientPhase(phase)) return;
-  const losses = createLossAccumulator();
-  const trainer = createPhaseTrainer(phase, x, losses);
-  const batcher = createBatcher(x.shape[0], phase.batchSize, rng.fork());
-  const every = phase.checkEvery ?? 0;
-  for (let s = 0; s < phase.steps; s++) {
-    if (phase.check && (s === 0 || (every > 0 && s % every === 0)) && (await phase.check(s))) {
-      console.log(`  ${phase.id} stopped by its check at step ${s}: ${await score(run, x, y)}`);
-      break;
-    }
-    trainer.step(batcher.next(), s);
-    if ((s + 1) % EVERY === 0 || s + 1 === phase.steps) {
-      const l = await losses.read();
-      const parts = Object.entries(l).map(([k, v]) => `${k} ${v.toPrecision(4)}`).join(' ');
-      console.log(`  ${phase.id} step ${s + 1}: ${await score(run, x, y)} | ${parts}`);
-    }
-  }
-  trainer.dispose();
-  losses.dispose();
+  await runPhase(phase, x, rng, {
+    every: EVERY,
+    report: async (step, losses) => {
+      const parts = Object.entries(losses).map(([k, v]) => `${k} ${v.toPrecision(4)}`).join(' ');
+      console.log(`  ${phase.id} ${step === 0 ? 'begin' : `step ${step}`}: ${await score(run, x, y)}${parts ? ` | ${parts}` : ''}`);
+    },
+  });
 }
 
 it('trace a method on MNIST-10k', async () => {

@@ -24,9 +24,17 @@ export interface PhaseReport {
   optimizerLeak: number;
 }
 
-export async function runPhase(phase: Phase, x: tf.Tensor2D, rng: Rng): Promise<PhaseReport> {
+/** For experiment scripts: called after `begin` (step 0, no losses) and every `every` steps. */
+export interface PhaseProgress {
+  every: number;
+  /** `losses`: mean of each loss part over its latest window (≤ 50 steps, since the last report). */
+  report(step: number, losses: Record<string, number>): Promise<void>;
+}
+
+export async function runPhase(phase: Phase, x: tf.Tensor2D, rng: Rng, progress?: PhaseProgress): Promise<PhaseReport> {
   const t0 = performance.now();
   if (phase.begin) await phase.begin();
+  await progress?.report(0, {});
   let done = 0;
   let lastLoss = NaN;
   let optimizerLeak = 0;
@@ -36,18 +44,23 @@ export async function runPhase(phase: Phase, x: tf.Tensor2D, rng: Rng): Promise<
     const trainer = createPhaseTrainer(phase, x, losses);
     const batcher = createBatcher(x.shape[0], phase.batchSize, rng.fork());
     const checkEvery = phase.checkEvery ?? 0;
+    let means: Record<string, number> | null = null;
+    let reported = 0;
     try {
       for (let s = 0; s < phase.steps; s++) {
         if (phase.check && (s === 0 || (checkEvery > 0 && s % checkEvery === 0)) && (await phase.check(s))) break;
-        if (losses.count === WINDOW) await losses.read(); // start a new window
+        if (losses.count === WINDOW) means = await losses.read(); // start a new window
         trainer.step(batcher.next(), s);
         done = s + 1;
+        if (progress && done % progress.every === 0) {
+          means = await losses.read();
+          await progress.report((reported = done), means);
+        }
       }
-      if (losses.count > 0) {
-        // The accumulator leaves out a total that equals the only part; then that part is it.
-        const means = await losses.read();
-        lastLoss = means[TOTAL] ?? Object.values(means)[0] ?? NaN;
-      }
+      if (losses.count > 0) means = await losses.read();
+      if (progress && reported < done) await progress.report(done, means ?? {});
+      // The accumulator leaves out a total that equals the only part; then that part is it.
+      if (means) lastLoss = means[TOTAL] ?? Object.values(means)[0] ?? NaN;
     } finally {
       trainer.dispose();
       losses.dispose();
