@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ari } from '../metrics';
 import { createRng } from '../rng';
 import { fitGmm, gaussianLogJoint } from './gmm';
+import { kmeans } from './kmeans';
 
 const TRUE = {
   weights: [0.5, 0.3, 0.2],
@@ -63,6 +64,24 @@ describe('fitGmm (diagonal EM)', () => {
         expect(v[best * 3 + j] / TRUE.variances[c][j]).toBeGreaterThan(0.85);
         expect(v[best * 3 + j] / TRUE.variances[c][j]).toBeLessThan(1.15);
       }
+    }
+  });
+
+  it('maxIter 0 is the k-means initialisation alone: the moments of the k-means clusters', async () => {
+    const n = 1500;
+    const { x } = sample(n, 11);
+    const xt = tf.tensor2d(x, [n, 3]);
+    const res = await fitGmm(xt, { k: 3, rng: createRng(2), maxIter: 0 });
+    // The same k-means fitGmm draws: same seed, on the data centred as fitGmm centres it.
+    const xc = tf.tidy(() => tf.sub(xt, tf.mean(xt, 0, true))) as tf.Tensor2D;
+    const km = await kmeans(xc, { k: 3, rng: createRng(2), nInit: 1 });
+    const [w, mu] = await Promise.all([res.weights.data(), res.means.data()]);
+    tf.dispose([res.weights, res.means, res.variances, xt, xc, km.centroids]);
+    expect(res.iterations).toBe(0);
+    for (let c = 0; c < 3; c++) {
+      const rows = [...km.labels.keys()].filter((i) => km.labels[i] === c);
+      expect(w[c]).toBeCloseTo(rows.length / n, 4);
+      for (let j = 0; j < 3; j++) expect(mu[c * 3 + j]).toBeCloseTo(rows.reduce((s, i) => s + x[i * 3 + j], 0) / rows.length, 3);
     }
   });
 

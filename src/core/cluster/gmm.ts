@@ -17,7 +17,7 @@ import { kmeans } from './kmeans';
 export interface GmmOptions {
   k: number;
   rng: Rng;
-  /** EM iterations at most (scikit-learn: 100). */
+  /** EM iterations at most (scikit-learn: 100); 0 keeps the k-means initialisation's moments. */
   maxIter?: number;
   /** On the change of the mean log-likelihood per point (scikit-learn: 1e-3). */
   tol?: number;

@@ -40,7 +40,7 @@ it('VaDE on 2,000 MNIST digits: finite ELBO terms, falling loss, ACC above k-mea
   const after = await parts(train.loss!, x);
   const accVade = acc(y, (await predictLabels(run, x))!);
   console.log(
-    `k-means ${accRaw.toFixed(3)}, GMM init ${accInit.toFixed(3)}, VaDE ${accVade.toFixed(3)}; loss ${early.lastLoss.toFixed(1)} → ${late.lastLoss.toFixed(1)} ` +
+    `k-means ${accRaw.toFixed(3)}, mixture init ${accInit.toFixed(3)}, VaDE ${accVade.toFixed(3)}; loss ${early.lastLoss.toFixed(1)} → ${late.lastLoss.toFixed(1)} ` +
       `(pretrain ${pre.seconds.toFixed(1)} s, VaDE ${(early.seconds + late.seconds).toFixed(1)} s); parts ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
   );
   run.dispose();
