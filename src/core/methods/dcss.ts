@@ -132,7 +132,7 @@ export const dcss: Method = {
       'Phase 2: pairs with ⟨uᵢ, uⱼ⟩ > ζ are similar, < 0.2 dissimilar; MNet learns from them.',
       'After T₂ epochs the pairs come from MNet\'s own q; the cluster is argmax q.',
     ],
-    failureMode: 'Needs a good phase 1: confident but wrong pairs are learnt as truth, and a short MNet phase merges clusters.',
+    failureMode: 'Needs a good phase 1: confident but wrong pairs are learnt as truth; once MNet labels its own pairs nothing balances cluster sizes, so some grow and others empty.',
   },
   params: [...AE_PARAMS, ...DCSS_PHASE1_PARAMS, ...DCSS_PHASE2_PARAMS],
   presets: {

@@ -55,7 +55,7 @@ export function withMNet(base: Method): Method {
     card: {
       equation: `${base.card.equation};  then MNet: min −Σ_similar log qᵢᵀqⱼ − Σ_dissimilar log(1 − qᵢᵀqⱼ)   (DCSS §3.2)`,
       steps: [base.card.steps[0], `Train ${base.name} as usual: its embedding and its cluster centres.`, 'Then MNet, a softmax head, learns from confident pairs: similar or dissimilar by fuzzy memberships around those centres.'],
-      failureMode: `${base.card.failureMode} MNet inherits the base's confident mistakes.`,
+      failureMode: `${base.card.failureMode} MNet inherits the base's confident mistakes and, on its own pairs, can grow some clusters and empty others.`,
     },
     params: [...base.params, FUZZIFIER_PARAM, ...MNET_PARAMS],
     presets: {
