@@ -1,6 +1,7 @@
 /**
- * Seeded PRNG passed around as a value; core code never calls Math.random, so a seed in the URL
- * reproduces a run. mulberry32: tiny, fast, and good enough for shuffling and initialisation.
+ * Seeded PRNG passed around as a value; core code never calls an unseeded generator, so a seed in
+ * the URL reproduces a run. mulberry32: tiny, fast, and good enough for shuffling and
+ * initialisation.
  */
 export interface Rng {
   /** Uniform float in [0, 1). */
