@@ -131,7 +131,8 @@ export function principalAxes(points: Float32Array, n: number, dim: number): Pri
   const k = Math.min(2, dim);
   const mean = columnMean(points, n, dim);
   const apply = covarianceOperator(points, n, dim, mean);
-  // A fixed seed: PCA must not depend on the caller's stream, yet core never uses an unseeded generator.
+  // A fixed seed: PCA must not depend on the caller's stream, yet core never uses an unseeded
+  // generator.
   const rng = createRng(0x5ca1ab1e);
   let v = Array.from({ length: k }, () => Float64Array.from({ length: dim }, () => rng.normal()));
   orthonormalize(v);
