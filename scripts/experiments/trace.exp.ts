@@ -66,7 +66,7 @@ it('trace a method on MNIST-10k', async () => {
   if (errors.length) throw new Error(errors.join('; '));
   const seed = Number(env.SEED ?? 0);
   const rng = createRng(seed);
-  const run = method.create({ x, n: ds.n, dim: ds.dim, k: 10, rng: rng.fork(), params });
+  const run = method.create({ x, n: ds.n, dim: ds.dim, k: 10, image: ds.image, rng: rng.fork(), params });
   const batchRng = rng.fork();
   console.log(`${method.id} ${dataset} seed ${seed} ${JSON.stringify(params)}`);
   const t0 = performance.now();

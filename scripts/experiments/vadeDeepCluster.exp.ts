@@ -24,7 +24,7 @@ it('VaDE / DeepCluster on MNIST-10k', async () => {
   if (errors.length) throw new Error(errors.join('; '));
   for (const seed of (env.SEEDS ?? '0').split(',').map(Number)) {
     const rng = createRng(seed);
-    const run = method.create({ x, n, dim: ds.dim, k: 10, rng: rng.fork(), params });
+    const run = method.create({ x, n, dim: ds.dim, k: 10, image: ds.image, rng: rng.fork(), params });
     const batchRng = rng.fork();
     const t0 = performance.now();
     const line: string[] = [`${method.id} seed ${seed} n ${n} ${JSON.stringify(params)}`];

@@ -204,7 +204,7 @@ export async function runSession(o: SessionOptions): Promise<SessionEnd> {
   try {
     const ready = readyEvent(runId, dataset, k, indices);
     emit(ready, readyTransfer(ready));
-    run = method.create({ x, n: dataset.n, dim: dataset.dim, k, rng: methodRng, params });
+    run = method.create({ x, n: dataset.n, dim: dataset.dim, k, image: dataset.image, rng: methodRng, params });
     const phases = run.phases;
     for (let p = 0; p < phases.length; p++) {
       const phase = phases[p];

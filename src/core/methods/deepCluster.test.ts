@@ -1,5 +1,6 @@
 // DeepCluster learns on real digits: after a short pretraining and a few cluster-then-classify
-// epochs its clusters beat k-means on the raw pixels of the same 2,000 digits. Seeded, WASM backend.
+// epochs (on randomly cropped digits) its clusters beat k-means on the raw pixels of the same 2,000
+// digits. Seeded, WASM backend.
 import { expect, it } from 'vitest';
 import { acc } from '../metrics';
 import { createRng } from '../rng';
@@ -11,11 +12,11 @@ import { predictLabels, runPhase } from './testDriver';
 const N = 2000;
 
 it('DeepCluster on 2,000 MNIST digits: ACC above k-means on pixels, loss falls', async () => {
-  const { x, y, dim, accRaw } = await mnistSample(N, 3);
+  const { x, y, dim, image, accRaw } = await mnistSample(N, 3);
 
   const { params, errors } = resolveParams(deepCluster, 'quick', { batchSize: 64, pretrainEpochs: 12, pretrainLr: 3e-3, dcEpochs: 5 });
   expect(errors).toEqual([]);
-  const run = deepCluster.create({ x, n: N, dim, k: 10, rng: createRng(2), params });
+  const run = deepCluster.create({ x, n: N, dim, k: 10, image, rng: createRng(2), params });
   const batchRng = createRng(3);
   const [pretrain, learn, final] = run.phases;
   const pre = await runPhase(pretrain, x, batchRng);

@@ -10,6 +10,8 @@
  *              pseudo-labels: Eq. 1  min_{θ,W} 1/N Σ_n ℓ(g_W(f_θ(x_n)), y_n)  (cross-entropy),
  *              with batches sampled uniformly over the pseudo-classes (§3.3) so a big cluster
  *              cannot take over; an empty cluster is re-seeded by splitting a big one (§3.3).
+ *              The network learns on randomly cropped images, the clustering sees them whole
+ *              (the authors' code: random resized crops and flips to train, a centre crop to cluster).
  * The cluster shown is the nearest latest k-means centroid of the current (preprocessed)
  * features: equal to the pseudo-labels right after each k-means, and meaningful all epoch long,
  * whereas the head is re-initialised every epoch. Soft assignment: DEC's Student-t kernel (α = 1)
@@ -24,9 +26,14 @@
  * k = 10,000 on ImageNet; set k above #classes to do the same); no weight decay (10⁻⁵ in the
  * paper; the engine's optimiser spec has none); k-means++ seeding instead of faiss's random
  * sample; the head's momentum buffer survives its re-initialisation (the authors make a new
- * optimiser for it every epoch; ours is one per phase).
+ * optimiser for it every epoch; ours is one per phase); crops are shifts of the zero-padded image
+ * by up to `cropShift` pixels (the usual crop for 28- and 32-pixel images) instead of ImageNet's
+ * random resized crops, and no flips (a mirrored digit is no longer its class). Quick preset:
+ * crops of 2 pixels end at 0.696 / 0.724 ACC on MNIST-10k (seeds 0 / 1) against 0.650 / 0.703
+ * without, and at 0.807 on all 70,000 digits against 0.703 (README).
  */
 import * as tf from '@tensorflow/tfjs';
+import { randomCrops } from '../augment/randomCrop';
 import { kmeansSplit } from '../cluster/kmeansSplit';
 import { fitPcaWhiten, type FeatureTransform } from '../cluster/pcaWhiten';
 import { createAutoencoder, mapRows } from '../nn/autoencoder';
@@ -51,6 +58,7 @@ function create(ctx: MethodContext): MethodRun {
   const rng = ctx.rng.fork();
   const ae = createAutoencoder(encoderDims(ctx), ctx.rng.fork());
   const head = createDense(ae.embedDim, ctx.k, ctx.rng.fork());
+  const cropRng = ctx.rng.fork();
   const batch = Math.min(p.batchSize as number, ctx.n);
   const stepsPerEpoch = Math.max(1, Math.floor(ctx.n / batch));
   let current: Clustering | null = null;
@@ -101,7 +109,9 @@ function create(ctx: MethodContext): MethodRun {
       const ids = tf.tensor1d(current.order.subarray(cursor, cursor + batch), 'int32');
       cursor += batch;
       if (cursor + batch > current.order.length) cursor = 0; // only if steps outrun an epoch
-      const logits = head.apply(ae.encode(tf.gather(ctx.x, ids) as tf.Tensor2D));
+      const rows = tf.gather(ctx.x, ids) as tf.Tensor2D;
+      const input = ctx.image ? randomCrops(rows, ctx.image, p.cropShift as number, cropRng) : rows;
+      const logits = head.apply(ae.encode(input));
       const targets = tf.oneHot(tf.gather(current.labels, ids), ctx.k);
       const crossEntropy = tf.losses.softmaxCrossEntropy(targets, logits) as tf.Scalar;
       return { total: crossEntropy, parts: { crossEntropy } };
@@ -136,7 +146,7 @@ export const deepCluster: Method = {
     equation: 'min Σᵢ ℓ(h(f(xᵢ)), yᵢ),  yᵢ = k-means label of f(xᵢ)   (Eq. 1–2)',
     steps: [
       'Every epoch, run k-means on the current features to get pseudo-labels.',
-      'Re-initialise the classifier head and train head + encoder to predict them.',
+      'Re-initialise the classifier head; train head + encoder to predict them from randomly cropped images.',
       'Sample batches uniformly over pseudo-classes; re-seed empty clusters.',
     ],
     failureMode: 'Trivial solutions: a few clusters take almost all points unless sampling is balanced and empty clusters are re-seeded.',
@@ -147,6 +157,7 @@ export const deepCluster: Method = {
     { key: 'encoderInit', label: 'Encoder start', help: "'pretrained': pretrain the autoencoder first (our MLP deviation); 'random': train from scratch, as the paper's convnets.", kind: 'enum', default: 'pretrained', options: ['pretrained', 'random'] },
     { key: 'dcEpochs', label: 'DeepCluster epochs', help: 'Epochs of cluster-then-classify; k-means runs once per epoch (paper: 500 on ImageNet).', kind: 'int', default: 500, min: 1, max: 5000 },
     { key: 'dcLr', label: 'Classification learning rate', help: 'SGD step size (momentum 0.9) for encoder and classifier (paper: 0.05).', kind: 'float', default: 0.05, min: 1e-5, max: 1, log: true },
+    { key: 'cropShift', label: 'Random crop (pixels)', help: 'Each training image is shifted by up to this many pixels (a random crop of the zero-padded image; the authors train on random crops). 0: none. Ignored when the rows are not images.', kind: 'int', default: 2, min: 0, max: 8 },
     { key: 'pcaDims', label: 'PCA dimensions', help: 'Principal components of the features kept before k-means (paper: 256; at most the embedding width).', kind: 'int', default: 256, min: 1, max: 4096 },
     { key: 'whiten', label: 'Whiten features', help: 'Scale each principal component to unit variance before L2-normalising (paper: yes).', kind: 'bool', default: true },
     { key: 'kmeansIters', label: 'k-means iterations', help: 'Lloyd iterations per clustering; empty clusters are split from big ones (faiss/authors: 20).', kind: 'int', default: 20, min: 1, max: 300 },

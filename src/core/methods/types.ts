@@ -6,6 +6,7 @@
  * device-resident data tensor, the optimiser, tf.tidy around every step, snapshots, pausing.
  */
 import type * as tf from '@tensorflow/tfjs';
+import type { ImageShape } from '../data/dataset';
 import type { Rng } from '../rng';
 import type { FamilyId } from './families';
 
@@ -43,6 +44,8 @@ export interface MethodContext {
   dim: number;
   /** Number of clusters. */
   k: number;
+  /** Present when rows are images (channels last), for methods that augment them. */
+  image?: ImageShape;
   /** Seeded generator; the only source of randomness. */
   rng: Rng;
   /** Method parameters, already validated against the method's ParamSpecs. */

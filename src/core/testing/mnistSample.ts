@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { kmeans } from '../cluster/kmeans';
+import type { ImageShape } from '../data/dataset';
 import { loadDataset } from '../data/registry';
 import { acc } from '../metrics';
 import { createRng, sampleIndices } from '../rng';
@@ -15,6 +16,8 @@ export interface MnistSample {
   y: Int32Array;
   n: number;
   dim: number;
+  /** 28 × 28 × 1, for methods that augment images. */
+  image: ImageShape;
   /** ACC of k-means (nInit restarts, seed 1) on the raw pixels of the sample. */
   accRaw: number;
 }
@@ -28,5 +31,5 @@ export async function mnistSample(n: number, kmeansRestarts: number): Promise<Mn
   all.dispose();
   const raw = await kmeans(x, { k: 10, rng: createRng(1), nInit: kmeansRestarts });
   raw.centroids.dispose();
-  return { x, y, n, dim: full.dim, accRaw: acc(y, raw.labels) };
+  return { x, y, n, dim: full.dim, image: full.image!, accRaw: acc(y, raw.labels) };
 }
