@@ -11,6 +11,9 @@ const chromiumArgs = [
   '--enable-unsafe-webgpu',
 ];
 
+// PW_PORT lets two checkouts on one machine run their end-to-end tests side by side.
+const port = Number(process.env.PW_PORT || 4173);
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 6 * 60_000,
@@ -19,7 +22,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: chromiumArgs,
@@ -27,8 +30,8 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
