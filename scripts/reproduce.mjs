@@ -3,12 +3,17 @@
  * npm run reproduce -- --method dec --dataset mnist-10k --seed 0 [--budget quick|paper]
  *                      [--backend auto|webgpu|wasm|webgl|cpu] [--k N] [--retention r] [--param key=value …]
  * npm run reproduce -- --method dec --data <folder | file.zip | IDX / CSV / .npy / CIFAR files…>
+ * npm run reproduce -- --compare dec,dcn,idec --dataset mnist-10k --seed 0
  *
  * --data clusters your own files through the app's decode worker, exactly as a drop on the page
  * would (sub-folders = labels); repeat it to pass several files (e.g. an IDX images + labels pair).
  * Trains one run in headless Chromium with the app's own training worker (reproduce.html) and
  * prints exactly one JSON line to stdout:
  * {method, dataset, seed, budget, backend, acc, nmi, ari, silhouette, daviesBouldin, calinskiHarabasz, seconds, samplesPerSec}.
+ * --compare trains up to four methods side by side in one worker, as the app's comparison does (one
+ * shared pretraining where their autoencoders match), and prints one such line per method, then
+ * {"compare":[{method, acc, nmi, ari, seconds}…], "seconds": wall time of the whole comparison,
+ * "pretrainSeconds": the shared pretraining's part of it}. A --param applies to the methods that have it.
  * Progress goes to stderr. Bad arguments exit with code 2; a failed run with code 1.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -16,11 +21,11 @@ import { basename, join, resolve } from 'node:path';
 import { ensureBuilt, log, openPage, serveDist, waitForGlobal } from './serve-built.mjs';
 
 const USAGE =
-  'usage: npm run reproduce -- --method <id> (--dataset <id> | --data <path> …) [--seed N] [--budget quick|paper] ' +
+  'usage: npm run reproduce -- (--method <id> | --compare <id>,<id>[,…]) (--dataset <id> | --data <path> …) [--seed N] [--budget quick|paper] ' +
   '[--backend auto|webgpu|wasm|webgl|cpu] [--k N] [--retention r] [--param key=value …]';
 const BUDGETS = ['quick', 'paper'];
 const BACKENDS = ['auto', 'webgpu', 'wasm', 'webgl', 'cpu'];
-const KEYS = ['method', 'dataset', 'data', 'seed', 'budget', 'backend', 'k', 'retention', 'param'];
+const KEYS = ['method', 'compare', 'dataset', 'data', 'seed', 'budget', 'backend', 'k', 'retention', 'param'];
 
 function badArgs(message, extra = '') {
   process.stderr.write(`${message}\n${USAGE}\n${extra}`);
@@ -40,7 +45,9 @@ function parseArgs(argv) {
     if (key === 'param' || key === 'data') opts[key].push(value);
     else opts[key] = value;
   }
-  if (!opts.method || (!opts.dataset && opts.data.length === 0)) badArgs('--method and --dataset (or --data) are required');
+  if (opts.method && opts.compare) badArgs('give --method or --compare, not both');
+  if ((!opts.method && !opts.compare) || (!opts.dataset && opts.data.length === 0)) badArgs('--method (or --compare) and --dataset (or --data) are required');
+  if (opts.compare !== undefined && !/^[a-z0-9-]+(,[a-z0-9-]+){1,3}$/.test(opts.compare)) badArgs(`--compare needs 2 to 4 method ids separated by commas, got '${opts.compare}'`);
   if (opts.dataset && opts.data.length) badArgs('give --dataset or --data, not both');
   for (const d of opts.data) if (!existsSync(d)) badArgs(`--data: no such file or folder '${d}'`);
   if (opts.retention !== undefined && !(Number(opts.retention) > 0 && Number(opts.retention) <= 1)) badArgs(`--retention must be in (0, 1], got '${opts.retention}'`);
@@ -70,7 +77,7 @@ function listFiles(paths) {
 const opts = parseArgs(process.argv.slice(2));
 const dataFiles = listFiles(opts.data);
 const q = new URLSearchParams({
-  method: opts.method,
+  ...(opts.compare ? { compare: opts.compare } : { method: opts.method }),
   dataset: opts.dataset ?? 'user',
   seed: opts.seed,
   budget: opts.budget,
@@ -102,13 +109,14 @@ let code = 0;
 try {
   ensureBuilt();
   server = await serveDist();
-  log(`${opts.method} on ${opts.dataset ?? q.get('dataName')}, seed ${opts.seed}, budget ${opts.budget} — ${server.url}`);
+  log(`${opts.compare ?? opts.method} on ${opts.dataset ?? q.get('dataName')}, seed ${opts.seed}, budget ${opts.budget} — ${server.url}`);
   if (dataFiles.length) log(`--data: ${dataFiles.length} files`);
   const opened = await openPage(`${server.url}reproduce.html?${q}`, dataFiles.length ? serveUserData : undefined);
   browser = opened.browser;
   const state = await waitForGlobal(opened.page, '__reproduce', (s) => s.status !== 'running');
   if (state.status === 'done') {
-    process.stdout.write(JSON.stringify(state.result) + '\n');
+    for (const result of state.results) process.stdout.write(JSON.stringify(result) + '\n');
+    if (state.summary) process.stdout.write(JSON.stringify(state.summary) + '\n');
   } else if (state.status === 'bad-args') {
     process.stderr.write(
       `${state.error}\n${USAGE}\nmethods: ${state.methods.join(', ')}\ndatasets: ${state.datasets.join(', ')}\n`,

@@ -10,7 +10,9 @@ import { it } from 'vitest';
 import { loadDataset } from '../../src/core/data/registry';
 import { findMethod } from '../../src/core/methods';
 import { resolveParams } from '../../src/core/methods/resolveParams';
-import { predictLabels, runPhase } from '../../src/core/methods/testDriver';
+import type { Method, MethodRun } from '../../src/core/methods/types';
+import type { Dataset } from '../../src/core/data/dataset';
+import { drive } from './drive';
 import { acc, ari, nmi } from '../../src/core/metrics';
 import { createRng, sampleIndices } from '../../src/core/rng';
 import { nodeDataIO } from '../../src/core/testing/nodeDataIO';
@@ -41,62 +43,78 @@ async function pairStats(a: tf.Tensor2D, y: Int32Array, zeta: number, zetaLow: n
   return `pairs of ${n}: similar ${pct(sim, total)} (same label ${pct(simPure, sim)}), dissimilar ${pct(dis, total)} (different label ${pct(disPure, dis)}), mean max ${conf.toFixed(3)}, sizes ${sizes}`;
 }
 
+/** Hard labels of all rows from the run's soft assignment (null before it has clusters). */
+async function labelsOf(run: MethodRun, x: tf.Tensor2D): Promise<Int32Array | null> {
+  const q = run.assign(x);
+  if (!q) return null;
+  const lab = tf.argMax(q, 1);
+  q.dispose();
+  const out = Int32Array.from((await lab.data()) as Int32Array);
+  lab.dispose();
+  return out;
+}
+
 it('DCSS on MNIST-10k', async () => {
-  const method = findMethod(env.METHOD ?? 'dcss');
-  if (!method) throw new Error(`no method ${env.METHOD}`);
+  const base = findMethod(env.METHOD ?? 'dcss');
+  if (!base) throw new Error(`no method ${env.METHOD}`);
   const ds = await loadDataset('mnist-10k', nodeDataIO, 0);
   const n = Math.min(Number(env.N ?? ds.n), ds.n);
   const rows = sampleIndices(ds.n, n, createRng(0));
-  const y = Int32Array.from(rows, (i) => ds.labels![i]);
-  const all = tf.tensor2d(ds.x, [ds.n, ds.dim]);
-  const x = tf.tidy(() => tf.gather(all, tf.tensor1d(rows, 'int32'))) as tf.Tensor2D;
-  all.dispose();
-  const { params, errors } = resolveParams(method, 'quick', JSON.parse(env.PARAMS ?? '{}'));
+  const xs = new Float32Array(n * ds.dim);
+  rows.forEach((r, i) => xs.set(ds.x.subarray(r * ds.dim, (r + 1) * ds.dim), i * ds.dim));
+  const dataset: Dataset = { ...ds, n, x: xs, labels: Int32Array.from(rows, (i) => ds.labels![i]) };
+  const y = dataset.labels!;
+  const x = tf.tensor2d(xs, [n, ds.dim]);
+  const overrides = JSON.parse(env.PARAMS ?? '{}');
+  const { params, errors } = resolveParams(base, 'quick', overrides);
   if (errors.length) throw new Error(errors.join('; '));
   for (const seed of (env.SEEDS ?? '0').split(',').map(Number)) {
-    const rng = createRng(seed);
-    const run = method.create({ x, n, dim: ds.dim, k: 10, rng: rng.fork(), params });
-    const batchRng = rng.fork();
-    console.log(`${method.id} seed ${seed} n ${n} ${JSON.stringify(params)}`);
+    console.log(`${base.id} seed ${seed} n ${n} ${JSON.stringify(params)}`);
     const t0 = performance.now();
-    const score = async (): Promise<string> => {
-      const labels = await predictLabels(run, x);
-      if (!labels) return 'no clusters yet';
-      return `ACC ${acc(y, labels).toFixed(3)} NMI ${nmi(y, labels).toFixed(3)} ARI ${ari(y, labels).toFixed(3)}`;
-    };
-    let before: Int32Array | null = null; // argmax of the soft assignments before MNet
-    const diag = async (): Promise<string> => {
-      const a = run.assign(x);
-      if (!a) return '';
-      const labels = await predictLabels(run, x);
-      const agree = before && labels ? ` agreement with phase 1 ${acc(before, labels).toFixed(3)};` : '';
-      const stats = await pairStats(a, y, params.zeta as number, params.zetaLow as number);
-      a.dispose();
-      return `${agree} pairs: ${stats}`;
-    };
-    for (const phase of run.phases) {
-      const check = phase.check;
-      if (phase.id === 'mnet') {
-        before = await predictLabels(run, x);
-        const a = run.assign(x)!;
-        console.log(`  before MNet, u-space pairs: ${await pairStats(a, y, params.zeta as number, params.zetaLow as number)}`);
-        a.dispose();
-      }
-      if (check && env.TRACE) {
-        phase.check = async (step: number): Promise<boolean> => {
-          const stop = await check(step);
-          const extra = phase.id === 'mnet' && step > 0 ? `\n    ${await diag()}` : '';
-          console.log(`  ${phase.id} step ${step}: ${await score()} at ${((performance.now() - t0) / 1000).toFixed(0)} s${extra}`);
-          return stop;
+    // The method, instrumented: the diagnostics read the run the session created.
+    const method: Method = {
+      ...base,
+      create: (ctx) => {
+        const run = base.create(ctx);
+        let before: Int32Array | null = null; // argmax of the soft assignments before MNet
+        const score = async (): Promise<string> => {
+          const labels = await labelsOf(run, x);
+          return labels ? `ACC ${acc(y, labels).toFixed(3)} NMI ${nmi(y, labels).toFixed(3)} ARI ${ari(y, labels).toFixed(3)}` : 'no clusters yet';
         };
-      }
-      const r = await runPhase(phase, x, batchRng);
-      const samples = r.steps * phase.batchSize;
-      const speed = r.steps ? ` (${(samples / r.seconds).toFixed(0)} samples/s, loss ${r.lastLoss.toFixed(4)})` : '';
-      console.log(`${r.id}: ${r.steps} steps ${r.seconds.toFixed(1)} s${speed}` + `  → ${await score()}`);
-    }
-    console.log(`total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-    run.dispose();
+        const diag = async (): Promise<string> => {
+          const a = run.assign(x);
+          if (!a) return '';
+          const labels = await labelsOf(run, x);
+          const agree = before && labels ? ` agreement with phase 1 ${acc(before, labels).toFixed(3)};` : '';
+          const stats = await pairStats(a, y, params.zeta as number, params.zetaLow as number);
+          a.dispose();
+          return `${agree} pairs: ${stats}`;
+        };
+        for (const phase of run.phases) {
+          const check = phase.check;
+          const begin = phase.begin;
+          if (phase.id === 'mnet') {
+            phase.begin = async () => {
+              before = await labelsOf(run, x);
+              const a = run.assign(x)!;
+              console.log(`  before MNet, u-space pairs: ${await pairStats(a, y, params.zeta as number, params.zetaLow as number)}`);
+              a.dispose();
+              await begin?.();
+            };
+          }
+          if (check && env.TRACE) {
+            phase.check = async (step: number): Promise<boolean> => {
+              const stop = await check(step);
+              const extra = phase.id === 'mnet' && step > 0 ? `\n    ${await diag()}` : '';
+              console.log(`  ${phase.id} step ${step}: ${await score()} at ${((performance.now() - t0) / 1000).toFixed(0)} s${extra}`);
+              return stop;
+            };
+          }
+        }
+        return run;
+      },
+    };
+    await drive({ dataset, method, seed, params: overrides, report: (line) => console.log(line) });
   }
   x.dispose();
 });

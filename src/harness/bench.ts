@@ -3,7 +3,7 @@
  * scripts/bench.mjs, which also runs 'longtask' on the real app). Every worker bench runs in a
  * fresh worker. Query: ?only=umap,tsne&sizes=5000,20000&full=1&backends=wasm&seconds=5.
  */
-import type { BackendName } from '../worker/protocol';
+import type { BackendName } from '../core/engine/types';
 import { benchPlan } from './benchPlan';
 import { benchScatter } from './benchScatter';
 import { BENCH_MODEL, type BenchRequest, type BenchResult, type ProjectionBenchRequest, type TimedResult } from './benchTypes';

@@ -1,5 +1,5 @@
 /** Messages between bench.html and its worker (harness only, not part of the app's protocol). */
-import type { BackendName } from '../worker/protocol';
+import type { BackendName } from '../core/engine/types';
 
 /** The model each bench trains, as printed in its JSON line. */
 export const BENCH_MODEL: Record<string, string> = { train: 'dec-ae' };

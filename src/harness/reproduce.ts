@@ -1,13 +1,16 @@
 /**
- * reproduce.html: one headless run of the real training worker, driven by the query string
- * (?method=dec&dataset=mnist-10k&seed=0&budget=quick&backend=auto&param=key=value…), reported
- * through `window.__reproduce` for scripts/reproduce.mjs. Progress goes to the console.
+ * reproduce.html: headless runs of the real training worker, driven by the query string
+ * (?method=dec&dataset=mnist-10k&seed=0&budget=quick&backend=auto&param=key=value…, or
+ * ?compare=dec,dcn,idec&… for several methods side by side in one worker, sharing their
+ * pretraining as the app does), reported through `window.__reproduce` for scripts/reproduce.mjs.
+ * Progress goes to the console.
  */
 import { DATASETS, findDataset } from '../core/data/registry';
 import { SILHOUETTE_POINTS } from '../core/engine/internalMetrics';
 import { findMethod, METHODS } from '../core/methods';
 import type { Params, ParamValue } from '../core/methods/types';
-import type { BackendPreference, DecodeCommand, DecodeEvent, DroppedFile, RunConfig, TrainCommand, TrainEvent } from '../worker/protocol';
+import type { BackendPreference, RunConfig, TrainEvent } from '../core/engine/types';
+import type { DecodeCommand, DecodeEvent, DroppedFile, TrainCommand } from '../worker/protocol';
 import type { Dataset } from '../core/data/dataset';
 import { DEFAULT_PREPROCESS } from '../core/data/ingest/types';
 import { USER_DATASET_ID } from '../state/userData';
@@ -29,9 +32,16 @@ export interface ReproduceResult {
   samplesPerSec: number;
 }
 
+/** The comparison as a whole: wall time from the first start to the last end, and the shared pretraining's part of it. */
+export interface CompareSummary {
+  compare: { method: string; acc: number | null; nmi: number | null; ari: number | null; seconds: number }[];
+  seconds: number;
+  pretrainSeconds: number;
+}
+
 type ReproduceState =
   | { status: 'running' }
-  | { status: 'done'; result: ReproduceResult }
+  | { status: 'done'; results: ReproduceResult[]; summary: CompareSummary | null }
   | { status: 'error'; error: string }
   | { status: 'bad-args'; error: string; methods: string[]; datasets: string[] };
 
@@ -45,8 +55,30 @@ function parseValue(v: string): ParamValue {
   return v.trim() !== '' && Number.isFinite(n) ? n : v;
 }
 
-function configFromQuery(q: URLSearchParams): RunConfig | string {
-  const method = q.get('method') ?? '';
+/** One config per method (`compare` lists several, `method` names one). */
+function configsFromQuery(q: URLSearchParams): RunConfig[] | string {
+  const methods = q.get('compare')?.split(',').filter(Boolean) ?? [q.get('method') ?? ''];
+  if (methods.length > 4) return `--compare takes at most 4 methods, got ${methods.length}`;
+  const configs: RunConfig[] = [];
+  for (const method of methods) {
+    const c = configFromQuery(q, method);
+    if (typeof c === 'string') return c;
+    configs.push(c);
+  }
+  if (methods.length > 1) {
+    // A --param applies to the runs whose method has it (pretrainEpochs to every autoencoder method).
+    for (const key of new Set(configs.flatMap((c) => Object.keys(c.params)))) {
+      if (!configs.some((c) => findMethod(c.method)!.params.some((p) => p.key === key))) return `--param ${key}: none of ${methods.join(', ')} has it`;
+    }
+    for (const c of configs) {
+      const own = new Set(findMethod(c.method)!.params.map((p) => p.key));
+      c.params = Object.fromEntries(Object.entries(c.params).filter(([key]) => own.has(key)));
+    }
+  }
+  return configs;
+}
+
+function configFromQuery(q: URLSearchParams, method: string): RunConfig | string {
   const dataset = q.get('dataset') ?? '';
   if (!findMethod(method)) return `unknown method '${method}'`;
   if (dataset !== USER_DATASET_ID && !findDataset(dataset)) return `unknown dataset '${dataset}'`;
@@ -111,101 +143,132 @@ async function loadUserData(): Promise<Dataset> {
   }
 }
 
+/** What one run reported, folded from its events. */
+interface Tracked {
+  config: RunConfig;
+  backend: string;
+  speedSum: number;
+  speedCount: number;
+  /** Share of a pretraining trained once for `sharedBy` runs, in seconds. */
+  pretrainShare: number;
+  result: ReproduceResult | null;
+  error: string | null;
+}
+
+function track(t: Tracked, e: TrainEvent, name: string, dataName: string): void {
+  const tag = `[${name}] `;
+  switch (e.type) {
+    case 'backend':
+      t.backend = e.backend;
+      console.log(`${tag}backend: ${e.reason}${e.notices.length ? ` (${e.notices.join('; ')})` : ''}`);
+      break;
+    case 'ready':
+      console.log(`${tag}dataset ${e.dataset.id}: ${e.dataset.n} × ${e.dataset.dim}, k = ${e.k}`);
+      break;
+    case 'shared-start':
+      if (!e.cached) t.pretrainShare = e.seconds / Math.max(1, e.sharedBy);
+      console.log(`${tag}pretraining ${e.cached ? 'from the cache' : `shared by ${e.sharedBy} run(s), ${e.seconds.toFixed(1)} s`}`);
+      break;
+    case 'progress':
+      if (e.samplesPerSec > 0) {
+        t.speedSum += e.samplesPerSec;
+        t.speedCount++;
+      }
+      if (performance.now() - lastLog >= LOG_EVERY_MS || e.step === 0) {
+        lastLog = performance.now();
+        const pct = e.steps > 0 ? ` ${e.step}/${e.steps}` : '';
+        console.log(`${tag}[${(e.elapsedMs / 1000).toFixed(0)} s] ${e.phaseLabel}${pct} epoch ${e.epoch}, ${Math.round(e.samplesPerSec)} samples/s`);
+      }
+      break;
+    case 'snapshot': {
+      const m = e.snapshot.metrics;
+      if (m) console.log(`${tag}  step ${e.snapshot.step}: ACC ${m.acc.toFixed(4)} NMI ${m.nmi.toFixed(4)} ARI ${m.ari.toFixed(4)}`);
+      break;
+    }
+    case 'warning':
+      console.log(`${tag}warning: ${e.message}`);
+      break;
+    case 'error':
+      t.error = e.message;
+      break;
+    case 'done': {
+      const m = e.final?.metrics ?? null;
+      const q = e.final?.internal ?? null;
+      t.result = {
+        method: t.config.method,
+        dataset: dataName,
+        seed: t.config.seed,
+        budget: t.config.budget,
+        backend: t.backend,
+        acc: m?.acc ?? null,
+        nmi: m?.nmi ?? null,
+        ari: m?.ari ?? null,
+        silhouette: q?.silhouette ?? null,
+        daviesBouldin: q?.daviesBouldin ?? null,
+        calinskiHarabasz: q?.calinskiHarabasz ?? null,
+        seconds: Math.round(e.seconds * 10) / 10,
+        samplesPerSec: t.speedCount ? Math.round(t.speedSum / t.speedCount) : 0,
+      };
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+let lastLog = 0;
+
 async function main(): Promise<void> {
   const query = new URLSearchParams(location.search);
   if (query.get('data') === '1') query.set('dataset', USER_DATASET_ID);
-  const config = configFromQuery(query);
-  if (typeof config === 'string') {
-    g.__reproduce = {
-      status: 'bad-args',
-      error: config,
-      methods: METHODS.map((m) => m.id),
-      datasets: DATASETS.map((d) => d.id),
-    };
+  const configs = configsFromQuery(query);
+  if (typeof configs === 'string') {
+    g.__reproduce = { status: 'bad-args', error: configs, methods: METHODS.map((m) => m.id), datasets: DATASETS.map((d) => d.id) };
     return;
   }
+  const comparing = query.has('compare');
+  const dataName = query.get('dataName') ?? configs[0].dataset;
   const worker = new Worker(new URL('../worker/train.worker.ts', import.meta.url), { type: 'module' });
-  const runId = 'reproduce';
-  let backend = '';
-  let lastLog = 0;
-  // Training speed: mean of the progress windows that trained (phases like k-means have none).
-  let speedSum = 0;
-  let speedCount = 0;
+  const runs = new Map<string, Tracked>(configs.map((config, i) => [`run-${i + 1}`, { config, backend: '', speedSum: 0, speedCount: 0, pretrainShare: 0, result: null, error: null }]));
+  const t0 = performance.now();
   const finish = (state: ReproduceState): void => {
     g.__reproduce = state;
     worker.terminate();
   };
   worker.onerror = (ev) => finish({ status: 'error', error: ev.message || 'the training worker failed to load' });
   worker.onmessage = (ev: MessageEvent<TrainEvent>) => {
-    const e = ev.data;
-    switch (e.type) {
-      case 'backend':
-        backend = e.backend;
-        console.log(`backend: ${e.reason}${e.notices.length ? ` (${e.notices.join('; ')})` : ''}`);
-        break;
-      case 'ready':
-        console.log(`dataset ${e.dataset.id}: ${e.dataset.n} × ${e.dataset.dim}, k = ${e.k}`);
-        break;
-      case 'progress':
-        if (e.samplesPerSec > 0) {
-          speedSum += e.samplesPerSec;
-          speedCount++;
+    const t = runs.get(ev.data.runId);
+    if (!t) return;
+    track(t, ev.data, comparing ? t.config.method : 'run', dataName);
+    const all = [...runs.values()];
+    const failed = all.find((r) => r.error);
+    if (failed) return finish({ status: 'error', error: comparing ? `${failed.config.method}: ${failed.error}` : failed.error! });
+    if (!all.every((r) => r.result)) return;
+    const results = all.map((r) => r.result!);
+    const summary: CompareSummary | null = comparing
+      ? {
+          compare: results.map((r) => ({ method: r.method, acc: r.acc, nmi: r.nmi, ari: r.ari, seconds: r.seconds })),
+          seconds: Math.round((performance.now() - t0) / 100) / 10,
+          pretrainSeconds: Math.round(all.reduce((sum, r) => sum + r.pretrainShare, 0) * 10) / 10,
         }
-        if (performance.now() - lastLog >= LOG_EVERY_MS || e.step === 0) {
-          lastLog = performance.now();
-          const pct = e.steps > 0 ? ` ${e.step}/${e.steps}` : '';
-          console.log(`[${(e.elapsedMs / 1000).toFixed(0)} s] ${e.phaseLabel}${pct} epoch ${e.epoch}, ${Math.round(e.samplesPerSec)} samples/s`);
-        }
-        break;
-      case 'snapshot': {
-        const m = e.snapshot.metrics;
-        if (m) console.log(`  step ${e.snapshot.step}: ACC ${m.acc.toFixed(4)} NMI ${m.nmi.toFixed(4)} ARI ${m.ari.toFixed(4)}`);
-        break;
-      }
-      case 'warning':
-        console.log(`warning: ${e.message}`);
-        break;
-      case 'error':
-        finish({ status: 'error', error: e.message });
-        break;
-      case 'done': {
-        const m = e.final?.metrics ?? null;
-        const q = e.final?.internal ?? null;
-        finish({
-          status: 'done',
-          result: {
-            method: config.method,
-            dataset: new URLSearchParams(location.search).get('dataName') ?? config.dataset,
-            seed: config.seed,
-            budget: config.budget,
-            backend,
-            acc: m?.acc ?? null,
-            nmi: m?.nmi ?? null,
-            ari: m?.ari ?? null,
-            silhouette: q?.silhouette ?? null,
-            daviesBouldin: q?.daviesBouldin ?? null,
-            calinskiHarabasz: q?.calinskiHarabasz ?? null,
-            seconds: Math.round(e.seconds * 10) / 10,
-            samplesPerSec: speedCount ? Math.round(speedSum / speedCount) : 0,
-          },
-        });
-        break;
-      }
-      default:
-        break;
-    }
+      : null;
+    finish({ status: 'done', results, summary });
   };
-  let data: Dataset | undefined;
-  if (config.dataset === USER_DATASET_ID) {
+  let dataset: Dataset | undefined;
+  if (configs[0].dataset === USER_DATASET_ID) {
     try {
-      data = await loadUserData();
+      dataset = await loadUserData();
     } catch (err) {
       finish({ status: 'error', error: err instanceof Error ? err.message : String(err) });
       return;
     }
   }
-  const cmd: TrainCommand = { type: 'start', runId, config, data };
-  worker.postMessage(cmd);
+  for (const [runId, t] of runs) {
+    // The dropped data travels with the first start; the others reuse the worker's copy.
+    const data = dataset ? { version: 1, dataset: runId === 'run-1' ? dataset : undefined } : undefined;
+    const cmd: TrainCommand = { type: 'start', runId, config: t.config, data };
+    worker.postMessage(cmd);
+  }
 }
 
 void main();

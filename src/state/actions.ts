@@ -1,82 +1,135 @@
 /**
- * Everything the UI can do, as plain functions outside components (zustand's recommended shape).
- * Components call these; only these write settings or talk to the worker client.
+ * Everything the UI can do with the runs and settings, as plain functions outside components
+ * (zustand's recommended shape). Components call these; only these write settings or talk to
+ * the worker client. The buttons act on every run of the comparison; the *One variants on one.
  */
 import { forgetRun, pauseRun, resumeRun, startRun, stopRun } from '../worker/client';
-import { getUserDataset, whenUserDataLoaded } from '../worker/decodeClient';
-import { USER_DATASET_ID } from './userData';
+import { getUserData, whenUserDataLoaded } from '../worker/decodeClient';
 import { CATALOG } from './catalog';
+import { parseComparison, serializeComparison } from './comparisonLink';
 import { applyControl } from './controls';
-import { parseConfig, serializeConfig, toRunConfig } from './params';
-import { IDLE_RUN, isActive, startedRun } from './run';
+import { sharedOf, specOf, toRunConfig } from './params';
+import { idleRun, isActive, startedRun, type RunState } from './run';
 import { resetRunView } from './scatterActions';
-import { store, type ColorBy } from './store';
+import { focusedRun, settingsOf, store, type ColorBy } from './store';
 import { writeHash } from './url';
+import { USER_DATASET_ID } from './userData';
 
-let runCounter = 0;
+let trainings = 0;
 
-function newRunId(): string {
-  runCounter++;
-  return `${Date.now().toString(36)}-${runCounter}`;
+function setRun(run: RunState): void {
+  store.setState((s) => ({ runs: { ...s.runs, [run.id]: run } }));
 }
 
-/** Loads the settings from a link; problems become visible messages, never exceptions. */
+/** The runs in order. */
+function allRuns(): RunState[] {
+  const s = store.getState();
+  return s.runOrder.map((id) => s.runs[id]);
+}
+
+/**
+ * Loads the settings and the runs from a link; problems become visible messages, never
+ * exceptions. Runs keep their place (and what they show) where the link still has one.
+ */
 export function loadFromHash(hash: string): void {
-  const { config, errors } = parseConfig(hash, CATALOG);
-  store.setState({ settings: config, settingsErrors: errors });
+  const { shared, specs, errors } = parseComparison(hash, CATALOG);
+  const s = store.getState();
+  const runs: Record<string, RunState> = {};
+  const order: string[] = [];
+  specs.forEach((spec, i) => {
+    let id = s.runOrder[i];
+    for (let n = 1; !id; n++) if (!s.runOrder.includes(`run-${n}`) && !order.includes(`run-${n}`)) id = `run-${n}`;
+    runs[id] = { ...(s.runs[id] ?? idleRun(id, spec)), spec };
+    order.push(id);
+  });
+  for (const id of s.runOrder.slice(specs.length)) {
+    const gone = s.runs[id];
+    if (gone.runId && isActive(gone.status)) stopRun(gone.runId);
+    forgetRun(gone.runId);
+  }
+  const focused = order.includes(s.focusedRunId) ? s.focusedRunId : order[0];
+  store.setState({ settings: shared, settingsErrors: errors, runs, runOrder: order, focusedRunId: focused });
 }
 
 /** Keeps the link in step with the settings (only non-default values). */
 export function syncHash(): void {
-  writeHash(serializeConfig(store.getState().settings, CATALOG));
+  const s = store.getState();
+  writeHash(serializeComparison(s.settings, s.runOrder.map((id) => s.runs[id].spec), CATALOG));
 }
 
-export function start(): void {
-  const { settings, run } = store.getState();
-  if (isActive(run.status)) return;
-  const data = settings.dataset === USER_DATASET_ID ? getUserDataset() : undefined;
-  if (data === null) {
-    store.setState({ userData: { ...store.getState().userData, error: 'No data of yours is loaded yet: drop images, a folder, a .zip or dataset files on the page (or use “Open files”), then press Train.' } });
-    return;
+/** Trains one run with the current settings (again, if it ran before). */
+export function startOne(id: string): void {
+  const s = store.getState();
+  const run = s.runs[id];
+  if (!run || isActive(run.status)) return;
+  let user: ReturnType<typeof getUserData> = null;
+  if (s.settings.dataset === USER_DATASET_ID) {
+    user = getUserData();
+    if (!user) {
+      store.setState({ userData: { ...s.userData, error: 'No data of yours is loaded yet: drop images, a folder, a .zip or dataset files on the page (or use “Open files”), then press Train.' } });
+      return;
+    }
   }
-  const runId = newRunId();
-  resetRunView();
-  store.setState({ run: startedRun(runId, settings) });
-  startRun(runId, toRunConfig(settings), run.runId, data);
+  const settings = settingsOf(s, id);
+  const runId = `${id}:${Date.now().toString(36)}-${++trainings}`;
+  if (id === s.focusedRunId) resetRunView();
+  setRun(startedRun(runId, settings, run));
+  startRun(runId, toRunConfig(settings), run.runId, user ?? undefined);
+}
+
+/** Train: every run of the comparison that is not already training. */
+export function start(): void {
+  for (const run of allRuns()) if (!isActive(run.status)) startOne(run.id);
+}
+
+export function pauseOne(id: string): void {
+  const run = store.getState().runs[id];
+  if (run?.runId && run.status === 'running') pauseRun(run.runId);
+}
+
+export function resumeOne(id: string): void {
+  const run = store.getState().runs[id];
+  if (run?.runId && run.status === 'paused') resumeRun(run.runId);
+}
+
+export function stopOne(id: string): void {
+  const run = store.getState().runs[id];
+  if (run?.runId && isActive(run.status)) stopRun(run.runId);
 }
 
 export function pause(): void {
-  const { run } = store.getState();
-  if (run.runId && run.status === 'running') pauseRun(run.runId);
+  for (const run of allRuns()) pauseOne(run.id);
 }
 
 export function resume(): void {
-  const { run } = store.getState();
-  if (run.runId && run.status === 'paused') resumeRun(run.runId);
+  for (const run of allRuns()) resumeOne(run.id);
 }
 
 export function stop(): void {
-  const { run } = store.getState();
-  if (run.runId && isActive(run.status)) stopRun(run.runId);
+  for (const run of allRuns()) stopOne(run.id);
 }
 
-/** Back to a blank page; a run still going is stopped, and its late events are ignored. */
+/** Back to blank plots; runs still going are stopped, and their late events are ignored. */
 export function reset(): void {
-  const { run } = store.getState();
-  if (run.runId && isActive(run.status)) stopRun(run.runId);
-  forgetRun(run.runId);
+  for (const run of allRuns()) {
+    stopOne(run.id);
+    forgetRun(run.runId);
+    setRun(idleRun(run.id, run.spec, run.derivedFrom));
+  }
   resetRunView();
-  store.setState({ run: IDLE_RUN });
 }
 
 /**
- * Sets one parameter from a control's raw value ('' = default). Returns the reason when the value
- * is invalid (the settings stay as they were). Settings apply to the next run.
+ * Sets one parameter from a control's raw value ('' = default): a shared one, or one of the
+ * focused run's own. Returns the reason when the value is invalid (nothing changes). Settings
+ * apply to the next training.
  */
 export function setParam(section: 'global' | 'method', key: string, raw: string): string | null {
-  const r = applyControl(store.getState().settings, CATALOG, section, key, raw);
+  const s = store.getState();
+  const run = focusedRun(s);
+  const r = applyControl(settingsOf(s, run.id), CATALOG, section, key, raw);
   if (r.error) return r.error;
-  store.setState({ settings: r.settings });
+  store.setState({ settings: sharedOf(r.settings), runs: { ...s.runs, [run.id]: { ...run, spec: specOf(r.settings) } } });
   syncHash();
   return null;
 }
@@ -96,6 +149,5 @@ export function dismissSettingsErrors(): void {
 
 // A successful drop selects the dropped data for the next run (k back to its number of classes).
 whenUserDataLoaded(() => {
-  const { settings } = store.getState();
-  if (settings.dataset !== USER_DATASET_ID) setParam('global', 'dataset', USER_DATASET_ID);
+  if (store.getState().settings.dataset !== USER_DATASET_ID) setParam('global', 'dataset', USER_DATASET_ID);
 });

@@ -2,10 +2,10 @@
 // a second start, and forgets everything when a new run begins.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng';
-import type { Snapshot } from '../worker/protocol';
+import type { Snapshot } from '../core/engine/types';
 import { cancelKSweep, IDLE_K_SWEEP, kSweepStore, resetKSweep, runKSweep } from './kSweep';
-import { IDLE_RUN, startedRun, type ReadyInfo } from './run';
-import { store } from './store';
+import { idleRun, startedRun, type ReadyInfo } from './run';
+import { FIRST_RUN_ID, store } from './store';
 
 const N = 300;
 const DIM = 3;
@@ -23,11 +23,12 @@ function loadRun(runId = 'r1'): void {
   for (let i = 0; i < N; i++) for (let t = 0; t < DIM; t++) embedding[i * DIM + t] = centres[i % 4][t] + rng.normal();
   const snapshot = { step: 42, phase: 'train', elapsedMs: 0, embedding, embedDim: DIM, assignment: null } as unknown as Snapshot;
   const ready = { k: 4, dataset: { id: 'd', name: 'd', n: N, dim: DIM, numClasses: 4 } } as unknown as ReadyInfo;
-  store.setState({ run: { ...startedRun(runId), status: 'running', snapshot, ready } });
+  const base = idleRun(FIRST_RUN_ID, { method: 'dec', budget: 'quick', k: null, params: {} });
+  store.setState({ runs: { [FIRST_RUN_ID]: { ...startedRun(runId, null, base), status: 'running', snapshot, ready } }, runOrder: [FIRST_RUN_ID], focusedRunId: FIRST_RUN_ID });
 }
 
 beforeEach(() => {
-  store.setState({ run: IDLE_RUN });
+  store.setState({ runs: { [FIRST_RUN_ID]: idleRun(FIRST_RUN_ID, { method: 'dec', budget: 'quick', k: null, params: {} }) }, runOrder: [FIRST_RUN_ID], focusedRunId: FIRST_RUN_ID });
   resetKSweep();
 });
 

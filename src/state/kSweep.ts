@@ -6,7 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore as useZustand } from 'zustand';
 import { kSweepAsync, sweepKs, type KSweepResult } from '../core/cluster/kSweep';
-import { store } from './store';
+import { focusedRun, store } from './store';
 
 export type KSweepStatus = 'idle' | 'running' | 'done';
 
@@ -53,7 +53,9 @@ let generation = 0;
  */
 export async function runKSweep(): Promise<void> {
   if (kSweepStore.getState().status === 'running') return;
-  const { run, settings } = store.getState();
+  const state = store.getState();
+  const run = focusedRun(state);
+  const { settings } = state;
   const snap = run.snapshot;
   if (!snap || snap.embedDim < 1 || snap.embedding.length < snap.embedDim) {
     kSweepStore.setState({ ...IDLE_K_SWEEP, message: 'No embedding yet: start a run and wait for its first snapshot.' });
@@ -61,7 +63,7 @@ export async function runKSweep(): Promise<void> {
   }
   const dim = snap.embedDim;
   const n = snap.embedding.length / dim;
-  const runK = run.ready?.k ?? settings.k ?? run.ready?.dataset.numClasses ?? null;
+  const runK = run.ready?.k ?? run.spec.k ?? null;
   const ks = sweepKs(n, runK);
   if (ks.length === 0) {
     kSweepStore.setState({ ...IDLE_K_SWEEP, message: `Too few points (${n}) to compare numbers of clusters.` });
@@ -113,7 +115,7 @@ export function resetKSweep(): void {
   kSweepStore.setState(IDLE_K_SWEEP);
 }
 
-// Results describe one run's embedding: a new run (or a reset to no run) makes them stale.
+// Results describe one training's embedding: another run focused, a new training or a reset makes them stale.
 store.subscribe((s, prev) => {
-  if (s.run.runId !== prev.run.runId) resetKSweep();
+  if (focusedRun(s).runId !== focusedRun(prev).runId) resetKSweep();
 });

@@ -8,11 +8,32 @@
  */
 import type { Budget, Method, ParamSpec, ParamValue, Params } from '../core/methods/types';
 import { DEFAULT_PROJECTION_PARAMS, type ProjectionParams } from '../core/projection/projectors';
-import type { ProjectionMethod, RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../core/engine/types';
+import type { ProjectionMethod } from '../worker/protocol';
 
 /** RunConfig plus what the UI alone needs but the link must still carry (the projection's settings). */
 export interface Settings extends RunConfig, ProjectionParams {
   projection: ProjectionMethod;
+}
+
+/** What one run of a comparison chooses for itself; everything else is shared by all its runs. */
+export type RunSpec = Pick<Settings, 'method' | 'budget' | 'k' | 'params'>;
+export type SharedSettings = Omit<Settings, keyof RunSpec>;
+export const RUN_KEYS: readonly string[] = ['method', 'budget', 'k'];
+
+export function specOf(s: Settings): RunSpec {
+  return { method: s.method, budget: s.budget, k: s.k, params: { ...s.params } };
+}
+
+export function sharedOf(s: Settings): SharedSettings {
+  const { method: _m, budget: _b, k: _k, params: _p, ...shared } = s;
+  void [_m, _b, _k, _p];
+  return shared;
+}
+
+/** The full settings a run starts with: the shared ones and its own. */
+export function joinSettings(shared: SharedSettings, spec: RunSpec): Settings {
+  return { ...shared, ...spec, params: { ...spec.params } };
 }
 
 /** The subset of a registry dataset entry the settings need. */
@@ -261,7 +282,7 @@ export function toRunConfig(s: Settings): RunConfig {
 }
 
 /** The projection worker's parameters from the settings (sent in every ProjectCommand). */
-export function projectionParams(s: Settings): ProjectionParams {
+export function projectionParams(s: SharedSettings): ProjectionParams {
   const { umapNeighbors, umapMinDist, tsnePerplexity, tsneLearningRate, tsneIterations } = s;
   return { umapNeighbors, umapMinDist, tsnePerplexity, tsneLearningRate, tsneIterations };
 }

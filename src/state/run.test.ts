@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot, TrainEvent } from '../worker/protocol';
+import type { Snapshot, TrainEvent } from '../core/engine/types';
 import { IDLE_RUN, reduceProjectEvent, reduceTrainEvent, startedRun, type RunState } from './run';
 
 function snap(step: number, value = step): Snapshot {
@@ -7,6 +7,7 @@ function snap(step: number, value = step): Snapshot {
     step,
     phase: 'cluster',
     elapsedMs: step * 10,
+    samplesSeen: step * 64,
     embedding: new Float32Array([value, 1, 2, 3]),
     embedDim: 2,
     assignment: new Int32Array([0, 1]),
@@ -38,7 +39,7 @@ describe('reduceTrainEvent', () => {
     let run = startedRun('r');
     run = fold(run, [
       { type: 'backend', runId: 'r', backend: 'wasm', reason: 'no WebGPU adapter', notices: ['webgpu failed'] },
-      { type: 'progress', runId: 'r', phase: 'pretrain', phaseLabel: 'pretrain', phaseIndex: 0, phaseCount: 3, step: 1, steps: 10, epoch: 0, samplesPerSec: 100, elapsedMs: 5 },
+      { type: 'progress', runId: 'r', phase: 'pretrain', phaseLabel: 'pretrain', phaseIndex: 0, phaseCount: 3, step: 1, steps: 10, epoch: 0, samplesPerSec: 100, samplesSeen: 64, elapsedMs: 5 },
     ]);
     expect(run.status).toBe('running');
     expect(run.backend?.name).toBe('wasm');

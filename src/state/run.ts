@@ -2,23 +2,16 @@
  * The state of one training run as the UI sees it, and the pure reducer that folds worker events
  * into it. Events of another run (stale runId) leave the state untouched.
  */
-import type {
-  BackendName,
-  DatasetInfo,
-  ExternalMetrics,
-  InternalMetrics,
-  ProjectEvent,
-  ProjectionMethod,
-  ProjectionView,
-  Snapshot,
-  TrainEvent,
-} from '../worker/protocol';
+import type { BackendName, DatasetInfo, ExternalMetrics, InternalMetrics, Snapshot, TrainEvent } from '../core/engine/types';
+import type { ProjectionView } from '../core/projection/projectors';
+import type { ProjectEvent, ProjectionMethod } from '../worker/protocol';
 import { appendFrame, type TimelineFrame } from './timeline';
-import type { Settings } from './params';
+import type { RunSpec, Settings } from './params';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'error';
 
 export type ProgressInfo = Omit<Extract<TrainEvent, { type: 'progress' }>, 'type' | 'runId'>;
+export type SharedStartInfo = Omit<Extract<TrainEvent, { type: 'shared-start' }>, 'type' | 'runId'>;
 
 export interface ReadyInfo {
   dataset: DatasetInfo;
@@ -34,6 +27,8 @@ export interface HistoryPoint {
   step: number;
   phase: string;
   elapsedMs: number;
+  /** Training samples seen (a shared pretraining included): over n, the epoch axis runs compare on. */
+  samplesSeen: number;
   metrics: ExternalMetrics | null;
   internal: InternalMetrics | null;
   losses: Record<string, number>;
@@ -51,6 +46,13 @@ export interface Frame {
 export type SideView = Exclude<ProjectionView, 'embedding'>;
 
 export interface RunState {
+  /** The run's place in the comparison: stays when the run is trained again. */
+  id: string;
+  /** What its next start uses (method, budget, k, method parameters); the rest is shared. */
+  spec: RunSpec;
+  /** The run it was duplicated from ("what if"), to say what was changed. */
+  derivedFrom: string | null;
+  /** The worker's id of the current or last training; events of any other are ignored. */
   runId: string | null;
   /** The settings the run was started with (the controls may have changed since). */
   settings: Settings | null;
@@ -69,9 +71,16 @@ export interface RunState {
   error: string | null;
   projectionError: string | null;
   done: { reason: 'finished' | 'stopped'; seconds: number } | null;
+  /** It started from a shared pretraining: from the cache, or trained once for several runs. */
+  sharedStart: SharedStartInfo | null;
+  /** Sum and count of the progress windows' samples/s while steps ran: the run's mean speed. */
+  speed: { sum: number; count: number };
 }
 
 export const IDLE_RUN: RunState = {
+  id: '',
+  spec: { method: '', budget: 'quick', k: null, params: {} },
+  derivedFrom: null,
   runId: null,
   settings: null,
   status: 'idle',
@@ -87,10 +96,17 @@ export const IDLE_RUN: RunState = {
   error: null,
   projectionError: null,
   done: null,
+  sharedStart: null,
+  speed: { sum: 0, count: 0 },
 };
 
-export function startedRun(runId: string, settings: Settings | null = null): RunState {
-  return { ...IDLE_RUN, runId, settings, status: 'starting' };
+export function idleRun(id: string, spec: RunSpec, derivedFrom: string | null = null): RunState {
+  return { ...IDLE_RUN, id, spec, derivedFrom };
+}
+
+/** A fresh training of `base` (its place and spec kept, everything it showed cleared). */
+export function startedRun(runId: string, settings: Settings | null = null, base: RunState = IDLE_RUN): RunState {
+  return { ...IDLE_RUN, id: base.id, spec: base.spec, derivedFrom: base.derivedFrom, runId, settings, status: 'starting' };
 }
 
 /** A snapshot is usable when every number in it is finite; otherwise keep the last good one. */
@@ -103,7 +119,15 @@ function withSnapshot(run: RunState, s: Snapshot): RunState {
   if (!isFinite32(s.embedding)) {
     return { ...run, warnings: [...run.warnings, `Snapshot at step ${s.step} has non-finite embedding values — kept the previous one`] };
   }
-  const point: HistoryPoint = { step: s.step, phase: s.phase, elapsedMs: s.elapsedMs, metrics: s.metrics, internal: s.internal, losses: s.losses };
+  const point: HistoryPoint = {
+    step: s.step,
+    phase: s.phase,
+    elapsedMs: s.elapsedMs,
+    samplesSeen: s.samplesSeen,
+    metrics: s.metrics,
+    internal: s.internal,
+    losses: s.losses,
+  };
   return { ...run, snapshot: s, history: [...run.history, point] };
 }
 
@@ -124,7 +148,8 @@ export function reduceTrainEvent(run: RunState, ev: TrainEvent): RunState {
       const { type: _t, runId: _r, ...progress } = ev;
       void _t;
       void _r;
-      return { ...run, progress, status: run.status === 'starting' ? 'running' : run.status };
+      const speed = ev.samplesPerSec > 0 ? { sum: run.speed.sum + ev.samplesPerSec, count: run.speed.count + 1 } : run.speed;
+      return { ...run, progress, speed, status: run.status === 'starting' ? 'running' : run.status };
     }
     case 'snapshot':
       return withSnapshot(run, ev.snapshot);
@@ -132,6 +157,11 @@ export function reduceTrainEvent(run: RunState, ev: TrainEvent): RunState {
       return ACTIVE.includes(run.status) ? { ...run, status: 'paused' } : run;
     case 'resumed':
       return ACTIVE.includes(run.status) ? { ...run, status: 'running' } : run;
+    case 'shared-start': {
+      const { type: _t, runId: _r, ...info } = ev;
+      void [_t, _r];
+      return { ...run, sharedStart: info };
+    }
     case 'warning':
       // A repeated warning (e.g. every step) is shown once.
       return run.warnings.includes(ev.message) ? run : { ...run, warnings: [...run.warnings, ev.message] };

@@ -5,12 +5,12 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore as useZustand } from 'zustand';
-import type { Settings } from './params';
+import { joinSettings, type SharedSettings, type Settings } from './params';
 import { DEFAULT_PROJECTION_PARAMS } from '../core/projection/projectors';
-import { IDLE_RUN, type RunState } from './run';
+import { IDLE_RUN, idleRun, type RunState } from './run';
 import { IDLE_USER_DATA, type UserDataState } from './userData';
 
-export type ColorBy = 'cluster' | 'label' | 'confidence' | 'correct';
+export type ColorBy = 'cluster' | 'label' | 'confidence' | 'correct' | 'disagree';
 
 /** How the scatter is looked at: view state only, never sent to a worker or put in the link. */
 export interface ScatterView {
@@ -19,7 +19,10 @@ export interface ScatterView {
   pointOpacity: number;
   /** Dragging on the plot draws a selection rectangle instead of panning. */
   selecting: boolean;
-  /** Selected rows of the snapshot sample, ascending; null = nothing selected. */
+  /**
+   * Selected data points as dataset row indices, ascending; null = nothing selected. Rows, not
+   * sample positions, so a brush in one run's scatter marks the same points in every other.
+   */
   selection: Int32Array | null;
   /** frameId of the stored frame being replayed; null = live (follow training). */
   replay: number | null;
@@ -37,23 +40,24 @@ export const DEFAULT_SCATTER_VIEW: ScatterView = {
 };
 
 export interface AppState {
-  settings: Settings;
+  /** What every run shares: data, seed, backend, sample, projection. */
+  settings: SharedSettings;
   /** Problems found in the link (each names the field that fell back to its default). */
   settingsErrors: string[];
   colorBy: ColorBy;
   scatter: ScatterView;
-  run: RunState;
+  /** The runs of the comparison by id (one, or up to four side by side), in `runOrder`. */
+  runs: Record<string, RunState>;
+  runOrder: string[];
+  /** The run the settings, the detail panels and the exports are about. */
+  focusedRunId: string;
   userData: UserDataState;
 }
 
-const PLACEHOLDER_SETTINGS: Settings = {
+const PLACEHOLDER_SETTINGS: SharedSettings = {
   dataset: 'mnist-10k',
-  method: 'dec',
   seed: 1,
   backend: 'auto',
-  budget: 'quick',
-  k: null,
-  params: {},
   retention: 1,
   sampleSize: 5000,
   snapshotEveryMs: 500,
@@ -62,14 +66,38 @@ const PLACEHOLDER_SETTINGS: Settings = {
 };
 
 /** Created with placeholder settings; main.tsx replaces them with the parsed link before render. */
+export const FIRST_RUN_ID = 'run-1';
+
 export const store = createStore<AppState>()(() => ({
   settings: PLACEHOLDER_SETTINGS,
   settingsErrors: [],
   colorBy: 'cluster',
   scatter: DEFAULT_SCATTER_VIEW,
-  run: IDLE_RUN,
+  runs: { [FIRST_RUN_ID]: idleRun(FIRST_RUN_ID, { method: 'dec', budget: 'quick', k: null, params: {} }) },
+  runOrder: [FIRST_RUN_ID],
+  focusedRunId: FIRST_RUN_ID,
   userData: IDLE_USER_DATA,
 }));
+
+/** A run by id; an empty idle run when there is none (a panel outliving its run for a frame). */
+export function runOf(s: AppState, id: string): RunState {
+  return s.runs[id] ?? IDLE_RUN;
+}
+
+export function focusedRun(s: AppState): RunState {
+  return runOf(s, s.focusedRunId);
+}
+
+/** The full settings the run would start with now: the shared ones and its own. */
+export function settingsOf(s: AppState, id: string): Settings {
+  return joinSettings(s.settings, runOf(s, id).spec);
+}
+
+/** The run whose worker id is `runId` (events name the training, not the run's place). */
+export function runByWorkerId(s: AppState, runId: string): RunState | null {
+  for (const id of s.runOrder) if (s.runs[id]?.runId === runId) return s.runs[id];
+  return null;
+}
 
 export function useStore<T>(selector: (s: AppState) => T): T {
   return useZustand(store, selector);

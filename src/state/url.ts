@@ -6,6 +6,7 @@ export function readHash(): string {
 
 /** Replaces the hash without adding a history entry per keystroke. */
 export function writeHash(hash: string): void {
+  if (typeof window === 'undefined') return; // Node (unit tests): there is no address bar
   const target = hash === '' ? window.location.pathname + window.location.search : `#${hash}`;
   if (window.location.hash.replace(/^#/, '') === hash) return;
   window.history.replaceState(null, '', target);

@@ -5,7 +5,7 @@
  */
 import type { IngestProblem, PreprocessOptions } from '../core/data/ingest/types';
 import { DEFAULT_PREPROCESS } from '../core/data/ingest/types';
-import type { DatasetInfo } from '../worker/protocol';
+import type { DatasetInfo } from '../core/engine/types';
 
 /** The dataset id runs use for dropped data (it cannot be reloaded from a link). */
 export { USER_DATASET_ID } from '../core/data/ingest/assemble';

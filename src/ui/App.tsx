@@ -1,4 +1,10 @@
-/** Page layout: header, settings and method card on the left, the run and its plots on the right. */
+/**
+ * Page layout: header, settings and method card on the left; on the right the run bar, then one
+ * run's plot — or, with several runs, the comparison grid — and the focused run's details.
+ */
+import { useStore } from '../state/store';
+import { ComparePanel } from './compare/ComparePanel';
+import { CompareButtons } from './compare/CompareButtons';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { DataPanel } from './data/DataPanel';
 import { DropOverlay } from './data/DropOverlay';
@@ -12,11 +18,14 @@ import { PointDetail } from './gallery/PointDetail';
 import { Messages } from './run/Messages';
 import { ProgressLine } from './run/ProgressLine';
 import { RunButtons } from './run/RunButtons';
+import { RunProvider } from './run/RunContext';
 import { ScatterPanel } from './scatter/ScatterPanel';
 import { SelectionPanel } from './scatter/SelectionPanel';
 import { userRowBytes } from '../worker/decodeClient';
 
 export function App() {
+  const focused = useStore((s) => s.focusedRunId);
+  const comparing = useStore((s) => s.runOrder.length > 1);
   return (
     <div className="app">
       <header className="app-header">
@@ -31,20 +40,28 @@ export function App() {
         </aside>
         <div className="content">
           <section className="panel run-panel" aria-label="Run">
-            <RunButtons />
-            <ProgressLine />
+            <div className="run-bar">
+              <RunButtons />
+              <CompareButtons />
+            </div>
+            <RunProvider id={focused}>
+              <ProgressLine />
+            </RunProvider>
           </section>
           <Messages />
-          <ScatterPanel />
-          <PointDetail />
-          <SelectionPanel />
-          <ClusterGallery />
-          <ExportPanel sourceBytes={userRowBytes} />
-          <div className="charts-row">
-            <MetricsPanel />
-            <LossPanel />
-          </div>
-          <KSweepPanel />
+          {comparing && <ComparePanel />}
+          <RunProvider id={focused}>
+            {!comparing && <ScatterPanel />}
+            <PointDetail />
+            <SelectionPanel />
+            <ClusterGallery />
+            <ExportPanel sourceBytes={userRowBytes} />
+            <div className="charts-row">
+              <MetricsPanel />
+              <LossPanel />
+            </div>
+            <KSweepPanel />
+          </RunProvider>
         </div>
       </main>
       <DropOverlay />

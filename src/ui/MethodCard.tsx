@@ -5,10 +5,10 @@
 import { family } from '../core/methods/families';
 import { CATALOG } from '../state/catalog';
 import { findMethodIn } from '../state/params';
-import { useStore } from '../state/store';
+import { focusedRun, useStore } from '../state/store';
 
 export function MethodCard() {
-  const methodId = useStore((s) => s.settings.method);
+  const methodId = useStore((s) => focusedRun(s).spec.method);
   const method = findMethodIn(CATALOG, methodId);
   if (!method) return null;
   const fam = family(method.family);

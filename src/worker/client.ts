@@ -1,66 +1,48 @@
 /**
- * The only main-thread file that creates Workers. It sends commands, and folds every event into
- * the store through the pure reducers in state/run.ts (which ignore events of an old runId).
- * Snapshots go on to the projection worker, one request at a time, newest first.
+ * The only main-thread file that creates the training and projection Workers. It sends commands,
+ * and folds every event into the run it belongs to through the pure reducers in state/run.ts
+ * (events of a training the store no longer knows are dropped). Snapshots go on to the
+ * projection worker: per run and picture, one request at a time, newest first.
  */
-import { store } from '../state/store';
-import { reduceProjectEvent, reduceTrainEvent, type RunState, type SideView } from '../state/run';
-import { LatestOnly } from '../state/latestOnly';
 import type { Dataset } from '../core/data/dataset';
+import type { RunConfig, Snapshot, TrainEvent } from '../core/engine/types';
+import { LatestOnly } from '../state/latestOnly';
 import { projectionParams } from '../state/params';
-import type { ProjectCommand, ProjectEvent, RunConfig, Snapshot, TrainCommand, TrainEvent } from './protocol';
+import { reduceProjectEvent, reduceTrainEvent, type RunState, type SideView } from '../state/run';
+import { focusedRun, runByWorkerId, store } from '../state/store';
+import type { ProjectCommand, ProjectEvent, TrainCommand } from './protocol';
 
 let trainWorker: Worker | null = null;
 let projectWorker: Worker | null = null;
+/** The dropped dataset's version the training worker already holds (it travels once). */
+let sentDataVersion: number | null = null;
 
-/** Which run each projection request belongs to, and whether the run has had a frame yet. */
-let framesAsked = 0;
-
-interface ProjectionJob {
-  runId: string;
-  snapshot: Snapshot;
-}
-
-const projection = new LatestOnly<ProjectionJob>((job, frameId) => {
-  const { settings } = store.getState();
-  // The first frame of a run is PCA: instant feedback while UMAP / t-SNE warm up on the next ones.
-  const method = settings.projection !== 'pca' && framesAsked === 0 ? 'pca' : settings.projection;
-  framesAsked++;
-  const s = job.snapshot;
-  const cmd: ProjectCommand = {
-    type: 'project',
-    runId: job.runId,
-    frameId,
-    method,
-    points: s.embedding,
-    n: s.embedding.length / s.embedDim,
-    dim: s.embedDim,
-    seed: settings.seed,
-    params: projectionParams(settings),
-  };
-  getProjectWorker().postMessage(cmd);
-});
-
-/**
- * Side views (the small multiples beside the embedding), asked for only while they are shown:
- * the assignment space on every snapshot that carries soft assignments, the raw input once per
- * run (image datasets: the sample's pixels). Each view has its own request sequence.
- */
-interface ViewJob {
-  runId: string;
+interface PointsJob {
   points: Float32Array;
   n: number;
   dim: number;
 }
 
-function viewSender(view: SideView): LatestOnly<ViewJob> {
-  return new LatestOnly<ViewJob>((job, frameId) => {
+/** One run's projection requests: the embedding and each side view, each newest-only. */
+interface Channels {
+  embedding: LatestOnly<PointsJob>;
+  views: Record<SideView, LatestOnly<PointsJob>>;
+  framesAsked: number;
+  inputAsked: boolean;
+}
+
+const channels = new Map<string, Channels>();
+
+function sender(runId: string, view: 'embedding' | SideView, ch: () => Channels): LatestOnly<PointsJob> {
+  return new LatestOnly<PointsJob>((job, frameId) => {
     const { settings } = store.getState();
+    // A run's first frame is PCA: instant feedback while UMAP / t-SNE warm up on the next ones.
+    const first = view === 'embedding' && ch().framesAsked++ === 0;
     const cmd: ProjectCommand = {
       type: 'project',
-      runId: job.runId,
+      runId,
       frameId,
-      method: settings.projection,
+      method: first && settings.projection !== 'pca' ? 'pca' : settings.projection,
       view,
       points: job.points,
       n: job.n,
@@ -72,54 +54,76 @@ function viewSender(view: SideView): LatestOnly<ViewJob> {
   });
 }
 
-const sideViews: Record<SideView, LatestOnly<ViewJob>> = { input: viewSender('input'), assignment: viewSender('assignment') };
-let inputAskedFor: string | null = null;
+function channelsOf(runId: string): Channels {
+  let c = channels.get(runId);
+  if (!c) {
+    const get = (): Channels => c!;
+    c = {
+      embedding: sender(runId, 'embedding', get),
+      views: { input: sender(runId, 'input', get), assignment: sender(runId, 'assignment', get) },
+      framesAsked: 0,
+      inputAsked: false,
+    };
+    channels.set(runId, c);
+  }
+  return c;
+}
 
+/** The focused run's side views (the small multiples), asked for only while they are shown. */
 function pushSideViews(run: RunState, snapshotChanged: boolean): void {
-  if (!store.getState().scatter.showViews || !run.runId || !run.ready) return;
+  const s = store.getState();
+  if (!s.scatter.showViews || !run.runId || !run.ready || run.id !== s.focusedRunId) return;
+  const c = channelsOf(run.runId);
   const { k, pixels, indices } = run.ready;
   const soft = run.snapshot?.soft;
-  if (soft && snapshotChanged) sideViews.assignment.push({ runId: run.runId, points: soft, n: soft.length / k, dim: k });
-  if (pixels && inputAskedFor !== run.runId) {
-    inputAskedFor = run.runId;
+  if (soft && snapshotChanged) c.views.assignment.push({ points: soft, n: soft.length / k, dim: k });
+  if (pixels && !c.inputAsked) {
+    c.inputAsked = true;
     const n = indices.length;
-    sideViews.input.push({ runId: run.runId, points: Float32Array.from(pixels, (v) => v / 255), n, dim: pixels.length / n });
+    c.views.input.push({ points: Float32Array.from(pixels, (v) => v / 255), n, dim: pixels.length / n });
   }
 }
 
 // Switching the views on asks for them at once (also after a run has finished).
 store.subscribe((s, prev) => {
-  if (s.scatter.showViews && !prev.scatter.showViews) pushSideViews(s.run, !s.run.views.assignment);
+  if (s.scatter.showViews && !prev.scatter.showViews) {
+    const run = focusedRun(s);
+    pushSideViews(run, !run.views.assignment);
+  }
 });
 
-function failRun(message: string): void {
-  const { run } = store.getState();
-  if (!run.runId) return;
-  store.setState({ run: reduceTrainEvent(run, { type: 'error', runId: run.runId, message }) });
-}
-
-function warn(message: string): void {
-  const { run } = store.getState();
-  if (run.runId) onTrainEvent({ type: 'warning', runId: run.runId, message });
+function update(run: RunState, next: RunState): void {
+  if (next !== run) store.setState((s) => ({ runs: { ...s.runs, [run.id]: next } }));
 }
 
 function onTrainEvent(ev: TrainEvent): void {
-  const before = store.getState().run;
+  const before = runByWorkerId(store.getState(), ev.runId);
+  if (!before) return;
   const after = reduceTrainEvent(before, ev);
   if (after === before) return;
-  store.setState({ run: after });
+  update(before, after);
   // Project only snapshots the reducer accepted (finite ones), so a NaN never reaches the plot.
-  if (after.snapshot && after.snapshot !== before.snapshot) {
-    projection.push({ runId: ev.runId, snapshot: after.snapshot });
+  const snap: Snapshot | null = after.snapshot;
+  if (snap && snap !== before.snapshot) {
+    channelsOf(ev.runId).embedding.push({ points: snap.embedding, n: snap.embedding.length / snap.embedDim, dim: snap.embedDim });
   }
   pushSideViews(after, after.snapshot !== before.snapshot);
 }
 
 function onProjectEvent(ev: ProjectEvent): void {
-  (ev.view && ev.view !== 'embedding' ? sideViews[ev.view] : projection).done(ev.frameId);
-  const before = store.getState().run;
-  const after = reduceProjectEvent(before, ev);
-  if (after !== before) store.setState({ run: after });
+  const c = channels.get(ev.runId);
+  if (c) (ev.view && ev.view !== 'embedding' ? c.views[ev.view] : c.embedding).done(ev.frameId);
+  const before = runByWorkerId(store.getState(), ev.runId);
+  if (before) update(before, reduceProjectEvent(before, ev));
+}
+
+/** Every run that is training or waiting to, e.g. when a worker failed under all of them. */
+function eachLiveRun(f: (run: RunState) => RunState): void {
+  store.setState((s) => {
+    const runs = { ...s.runs };
+    for (const id of s.runOrder) if (runs[id].runId) runs[id] = f(runs[id]);
+    return { runs };
+  });
 }
 
 function getTrainWorker(): Worker {
@@ -130,11 +134,16 @@ function getTrainWorker(): Worker {
       e.preventDefault();
       // An uncaught error does not end a worker (and errors of its own helper threads bubble up
       // here too), so only a script that failed to load (an error without a message) is fatal.
-      const { run } = store.getState();
-      if (!e.message && run.status === 'starting') failRun(`The training worker failed to start: ${e.message || 'it could not be loaded'}`);
-      else warn(`The training worker reported an error: ${e.message || 'unknown error'}`);
+      eachLiveRun((run) => {
+        if (!run.runId) return run;
+        if (!e.message && run.status === 'starting') {
+          return reduceTrainEvent(run, { type: 'error', runId: run.runId, message: 'The training worker failed to start: it could not be loaded' });
+        }
+        return reduceTrainEvent(run, { type: 'warning', runId: run.runId, message: `The training worker reported an error: ${e.message || 'unknown error'}` });
+      });
     };
-    w.onmessageerror = () => failRun('A message from the training worker could not be read');
+    w.onmessageerror = () =>
+      eachLiveRun((run) => (run.runId ? reduceTrainEvent(run, { type: 'error', runId: run.runId, message: 'A message from the training worker could not be read' }) : run));
     trainWorker = w;
   }
   return trainWorker;
@@ -146,12 +155,11 @@ function getProjectWorker(): Worker {
     w.onmessage = (e: MessageEvent<ProjectEvent>) => onProjectEvent(e.data);
     w.onerror = (e) => {
       e.preventDefault();
-      // A dead projection worker never answers: forget the request so a new worker can start.
-      projection.clear();
+      // A dead projection worker never answers: forget every request so a new worker can start.
+      channels.clear();
       projectWorker?.terminate();
       projectWorker = null;
-      const { run } = store.getState();
-      store.setState({ run: { ...run, projectionError: `The projection worker failed: ${e.message || 'unknown error'}` } });
+      eachLiveRun((run) => ({ ...run, projectionError: `The projection worker failed: ${e.message || 'unknown error'}` }));
     };
     projectWorker = w;
   }
@@ -162,24 +170,23 @@ function sendTrain(cmd: TrainCommand): void {
   getTrainWorker().postMessage(cmd);
 }
 
-/** Frees the projection worker's state of a run that is no longer shown. */
+/** Frees the projection worker's state of a training that is no longer shown. */
 export function forgetRun(runId: string | null): void {
-  framesAsked = 0;
-  inputAskedFor = null;
-  for (const v of Object.values(sideViews)) v.clear();
-  if (runId && projectWorker) {
-    projectWorker.postMessage({ type: 'reset', runId } satisfies ProjectCommand);
-    // The worker abandons that run's request without answering, so stop waiting for it.
-    projection.clear();
-  } else {
-    projection.dropPending();
-  }
+  if (!runId) return;
+  channels.delete(runId);
+  // The worker abandons that run's requests without answering.
+  projectWorker?.postMessage({ type: 'reset', runId } satisfies ProjectCommand);
 }
 
-/** Starts a run; events of any earlier run are ignored from now on (the store's runId changed). */
-export function startRun(runId: string, config: RunConfig, previousRunId: string | null, data?: Dataset): void {
+/**
+ * Starts a training under a new worker id; the run's previous training (if any) is forgotten.
+ * Dropped data goes to the worker with the first run of its version only (a structured clone;
+ * the page keeps its own copy for the next runs).
+ */
+export function startRun(runId: string, config: RunConfig, previousRunId: string | null, user?: { version: number; dataset: Dataset }): void {
   forgetRun(previousRunId);
-  // The dataset is copied (structured clone), so the page keeps its own for the next run.
+  const data = user ? { version: user.version, dataset: sentDataVersion === user.version ? undefined : user.dataset } : undefined;
+  if (user) sentDataVersion = user.version;
   sendTrain({ type: 'start', runId, config, data });
 }
 

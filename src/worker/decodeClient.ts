@@ -6,15 +6,18 @@
 import type { Dataset } from '../core/data/dataset';
 import { datasetInfo } from '../core/engine/sample';
 import type { PreprocessOptions } from '../core/data/ingest/types';
-import { store } from '../state/store';
+import type { DatasetInfo } from '../core/engine/types';
+import { focusedRun, store } from '../state/store';
 import type { UserDataState } from '../state/userData';
-import type { DatasetInfo, DecodeCommand, DecodeEvent, DroppedFile } from './protocol';
+import type { DecodeCommand, DecodeEvent, DroppedFile } from './protocol';
 
 let worker: Worker | null = null;
 let jobCounter = 0;
 /** Only the newest job's events count: a second drop supersedes the first. */
 let currentJob = 0;
 let userDataset: Dataset | null = null;
+/** Bumped by every dataset a drop or a reprocessing produces: runs name the data by it. */
+let userVersion = 0;
 const sourceRequests = new Map<number, (bytes: (Uint8Array | null)[]) => void>();
 
 function setUserData(patch: Partial<UserDataState>): void {
@@ -39,6 +42,7 @@ function onEvent(ev: DecodeEvent): void {
     setUserData({ progress: { stage: ev.stage, done: ev.done, total: ev.total } });
   } else if (ev.type === 'dataset') {
     userDataset = ev.dataset;
+    userVersion++;
     const info = datasetInfo(ev.dataset);
     setUserData({
       status: 'ready',
@@ -91,8 +95,9 @@ export function reprocessFiles(preprocess: PreprocessOptions): void {
   send({ type: 'reprocess', jobId: currentJob, preprocess });
 }
 
-export function getUserDataset(): Dataset | null {
-  return userDataset;
+/** The dropped dataset and its version, or null before a drop loaded. */
+export function getUserData(): { version: number; dataset: Dataset } | null {
+  return userDataset ? { version: userVersion, dataset: userDataset } : null;
 }
 
 /** The original bytes of the given rows (null where a row has no file of its own, e.g. an IDX row). */
@@ -109,7 +114,7 @@ export function userSourceBytes(rows: Int32Array): Promise<(Uint8Array | null)[]
  * (the export then writes the row's thumbnail instead).
  */
 export async function userRowBytes(row: number): Promise<Uint8Array | null> {
-  if (!userDataset || store.getState().run.ready?.dataset.id !== userDataset.id) return null;
+  if (!userDataset || focusedRun(store.getState()).ready?.dataset.id !== userDataset.id) return null;
   const [bytes] = await userSourceBytes(Int32Array.of(row));
   return bytes;
 }

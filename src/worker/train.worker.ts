@@ -1,17 +1,21 @@
 /**
  * The training worker: thin wiring from commands to the engine, and engine events to postMessage.
- * The only file of the training side that touches `self`. One run at a time: a new start stops
- * the previous run, which finishes (and frees its tensors) before the new one begins.
+ * The only file of the training side that touches `self`. It hosts every run of the page on one
+ * backend: one scheduler interleaves their steps fairly, runs on the same data share one device
+ * copy of it (dataHub.ts), and runs with the same pretraining share one (sharedStarts, cached in
+ * IndexedDB).
  */
 /// <reference lib="webworker" />
-import { createController, type RunController } from '../core/engine/controller';
-import { runSession } from '../core/engine/session';
-import { loadDataset, type DataIO } from '../core/data/registry';
+import type { DataIO } from '../core/data/registry';
+import { createScheduler } from '../core/engine/scheduler';
+import { createSession, type Session } from '../core/engine/session';
+import { createSharedStarts } from '../core/engine/sharedStarts';
+import type { BackendPreference, TrainEvent } from '../core/engine/types';
 import { findMethod, METHODS } from '../core/methods';
-import { chooseBackend } from './backend';
-import type { Dataset } from '../core/data/dataset';
-import { subsampleImbalanced } from '../core/data/ingest/transforms';
-import type { RunConfig, TrainCommand, TrainEvent } from './protocol';
+import { chooseBackend, type BackendChoice } from './backend';
+import { createDataHub } from './dataHub';
+import type { TrainCommand } from './protocol';
+import { indexedDbWeightStore } from './weightStore';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -32,47 +36,77 @@ const fetchIO: DataIO = {
   },
 };
 
-/** The imbalance control: unlabeled data has no classes to thin out, so it is left as it is. */
-function withRetention(d: Dataset, r: number, seed: number): Dataset {
-  if (r >= 1 || !d.labels) return d;
-  return subsampleImbalanced(d, r, seed);
-}
-
-let active: { runId: string; controller: RunController } | null = null;
+const scheduler = createScheduler();
+const sharedStarts = createSharedStarts(indexedDbWeightStore);
+const hub = createDataHub(fetchIO);
+/** Runs by id; `session` is null while its data and backend are being prepared. */
+const runs = new Map<string, { session: Session | null; stopped: boolean }>();
+let backend: { pref: BackendPreference; choice: BackendChoice } | null = null;
+/** Starts are prepared one at a time, so the backend is chosen once and data loaded once. */
 let queue: Promise<void> = Promise.resolve();
 
-async function run(runId: string, config: RunConfig, controller: RunController, data?: Dataset): Promise<void> {
-  try {
-    const method = findMethod(config.method);
-    if (!method) {
-      throw new Error(`unknown method '${config.method}'; known: ${METHODS.map((m) => m.id).join(', ')}`);
-    }
-    const choice = await chooseBackend(config.backend);
-    post({ type: 'backend', runId, ...choice });
-    const loaded = data ?? (await loadDataset(config.dataset, fetchIO, config.seed));
-    const dataset = withRetention(loaded, config.retention, config.seed);
-    await runSession({ runId, config, dataset, method, controller, emit: post });
-  } catch (err) {
-    post({ type: 'error', runId, message: err instanceof Error ? err.message : String(err) });
+/** All runs share one backend: it is chosen by the first run, and changed only when none trains. */
+async function backendFor(pref: BackendPreference): Promise<{ choice: BackendChoice; notices: string[] }> {
+  if (backend && (backend.pref === pref || hub.busy)) {
+    const notices = backend.pref === pref ? [] : [`Runs side by side share one backend: this one also uses ${backend.choice.backend}.`];
+    return { choice: backend.choice, notices };
   }
+  backend = { pref, choice: await chooseBackend(pref) };
+  return { choice: backend.choice, notices: [] };
 }
 
-function start(runId: string, config: RunConfig, data?: Dataset): void {
-  active?.controller.stop();
-  const controller = createController();
-  active = { runId, controller };
-  // A start that was superseded before its turn never begins.
-  queue = queue.then(() => (controller.state === 'stopped' ? undefined : run(runId, config, controller, data)));
+async function start(cmd: Extract<TrainCommand, { type: 'start' }>): Promise<void> {
+  const { runId, config } = cmd;
+  const entry = runs.get(runId)!;
+  try {
+    const method = findMethod(config.method);
+    if (!method) throw new Error(`unknown method '${config.method}'; known: ${METHODS.map((m) => m.id).join(', ')}`);
+    const { choice, notices } = await backendFor(config.backend);
+    post({ type: 'backend', runId, backend: choice.backend, reason: choice.reason, notices: [...choice.notices, ...notices] });
+    if (cmd.data?.dataset) hub.setUserData(cmd.data.version, cmd.data.dataset);
+    const data = await hub.acquire(config, cmd.data?.version);
+    if (entry.stopped) {
+      data.release();
+      post({ type: 'done', runId, reason: 'stopped', seconds: 0, final: null });
+      runs.delete(runId);
+      return;
+    }
+    const session = createSession({
+      runId,
+      config,
+      dataset: data.dataset,
+      x: data.x,
+      method,
+      sharedStarts,
+      emit: (event, transfer) => {
+        post(event, transfer);
+        if (event.type === 'done' || event.type === 'error') {
+          data.release();
+          runs.delete(runId);
+        }
+      },
+    });
+    entry.session = session;
+    scheduler.add(session);
+  } catch (err) {
+    runs.delete(runId);
+    post({ type: 'error', runId, message: err instanceof Error ? err.message : String(err) });
+  }
 }
 
 scope.onmessage = (ev: MessageEvent<TrainCommand>) => {
   const cmd = ev.data;
   if (cmd.type === 'start') {
-    start(cmd.runId, cmd.config, cmd.data);
+    if (runs.has(cmd.runId)) return;
+    runs.set(cmd.runId, { session: null, stopped: false });
+    queue = queue.then(() => start(cmd));
     return;
   }
-  if (!active || active.runId !== cmd.runId) return;
-  if (cmd.type === 'pause') active.controller.pause();
-  else if (cmd.type === 'resume') active.controller.resume();
-  else active.controller.stop();
+  const entry = runs.get(cmd.runId);
+  if (!entry) return;
+  if (cmd.type === 'stop') {
+    entry.stopped = true;
+    entry.session?.stop();
+  } else if (cmd.type === 'pause') entry.session?.pause();
+  else entry.session?.resume();
 };

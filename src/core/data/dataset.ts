@@ -28,3 +28,14 @@ export interface Dataset {
 export function datasetRow(d: Dataset, i: number): Float32Array {
   return d.x.subarray(i * d.dim, (i + 1) * d.dim);
 }
+
+/** What the page is told about a dataset: everything but its numbers. */
+export interface DatasetInfo {
+  id: string;
+  name: string;
+  n: number;
+  dim: number;
+  numClasses: number;
+  classNames?: string[];
+  image?: ImageShape;
+}

@@ -4,7 +4,7 @@
  * unlabeled data shows instead of ACC / NMI / ARI, and what tracks a collapse.
  */
 import { calinskiHarabasz, clusterSizeEntropy, daviesBouldin, silhouette } from '../metrics';
-import type { InternalMetrics } from '../../worker/protocol';
+import type { InternalMetrics } from './types';
 
 /** Silhouette is O(n²): on this many sample points it costs a few milliseconds per snapshot. */
 export const SILHOUETTE_POINTS = 1000;

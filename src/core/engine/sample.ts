@@ -5,9 +5,7 @@
  */
 import type { Dataset } from '../data/dataset';
 import { sampleIndices, type Rng } from '../rng';
-import type { DatasetInfo, TrainEvent } from '../../worker/protocol';
-
-type Ready = Extract<TrainEvent, { type: 'ready' }>;
+import type { DatasetInfo, ReadyEvent as Ready } from './types';
 
 export function drawSample(n: number, size: number, rng: Rng): Int32Array {
   return sampleIndices(n, Math.max(1, Math.min(size, n)), rng);

@@ -1,21 +1,28 @@
 /**
- * One training session: dataset on the device once, the method's phases in order, gradient steps
- * on batches gathered by index, snapshots a few times a second, pause/resume/stop between steps.
- * Talks to the outside only through `emit` (worker events) and the controller.
+ * One training session, steppable: the dataset on the device, the method's phases in order,
+ * gradient steps on batches gathered by index, snapshots a few times a second. `step()` does one
+ * slice of work (≈ 30 ms of steps, one phase's begin(), or a snapshot) and returns, so a
+ * scheduler can interleave several sessions on one backend and tests can drive one directly.
+ * A first phase that declares `shared` (autoencoder pretraining) is not trained here: the run
+ * takes it from the shared starts (cached, or one job trained for every run that needs it).
+ * Talks to the outside only through `emit`.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/dataset';
+import { datasetKey } from '../data/datasetKey';
 import type { Method, MethodRun, Phase } from '../methods/types';
 import { resolveParams } from '../methods/resolveParams';
-import { createRng } from '../rng';
-import type { RunConfig, Snapshot, TrainEvent } from '../../worker/protocol';
 import { createBatcher } from './batcher';
-import type { RunController } from './controller';
 import { createLossAccumulator } from './lossAccumulator';
+import { createSnapshotPacer } from './pacing';
 import { createPhaseTrainer, isGradientPhase } from './phaseTrainer';
+import { createPretrainJob, type JobSubscriber, type PretrainJob } from './pretrainJob';
 import { drawSample, readyEvent, readyTransfer } from './sample';
+import type { Scheduler, Task, TaskState } from './scheduler';
+import { createSharedStarts, type SharedStarts } from './sharedStarts';
 import { nonFiniteLoss, snapshotTransfer, takeSnapshot } from './snapshot';
-import { yieldNow } from './yieldNow';
+import { runStreams } from './streams';
+import type { RunConfig, Snapshot, TrainEvent } from './types';
 
 export type Emit = (event: TrainEvent, transfer?: Transferable[]) => void;
 
@@ -31,21 +38,42 @@ export interface SessionOptions {
   config: RunConfig;
   dataset: Dataset;
   method: Method;
-  controller: RunController;
   emit: Emit;
+  /** The data on the device (n × dim), owned by the caller; without it the session uploads its own. */
+  x?: tf.Tensor2D;
+  /** Where runs share their pretraining; without it the session keeps a private one. */
+  sharedStarts?: SharedStarts;
   /** Observer called after every gradient step (tests count tensors here). */
   onStep?(info: StepInfo): void;
   now?(): number;
+  /** Longest stretch of gradient steps in one step() (default 30 ms). */
+  sliceMs?: number;
 }
 
 export type SessionEnd = 'finished' | 'stopped' | 'error';
+export type SessionStatus = 'running' | 'paused' | 'waiting' | SessionEnd;
+
+export interface Session extends Task {
+  readonly runId: string;
+  readonly status: SessionStatus;
+  /** Where the run is now. */
+  readonly position: { phase: string; phaseIndex: number; phaseStep: number; globalStep: number };
+  /** One slice of work (see the file comment); does nothing once the run is over. */
+  step(): Promise<void>;
+  /** A snapshot of the run as it is now (every row's clusters too with `all`), not emitted. */
+  snapshot(opts?: { all?: boolean }): Promise<Snapshot | null>;
+  pause(): void;
+  resume(): void;
+  /** Ends the run at its next step(): it frees its tensors and emits 'done' (stopped). */
+  stop(): void;
+}
 
 /** Work between event-loop turns: short enough that pause/stop feel immediate. */
-const YIELD_MS = 30;
+const SLICE_MS = 30;
 const PROGRESS_MS = 250;
-/** Snapshots (an all-points forward pass) may take at most 1/(1+4) of the time. */
-const SNAPSHOT_COST_FACTOR = 4;
 const COLLAPSE_FRACTION = 0.9;
+/** Bumped when what a shared pretraining computes changes, so old cached weights are not reused. */
+const SHARED_START_VERSION = 1;
 
 class SessionError extends Error {
   constructor(message: string, readonly phase: string, readonly step: number) {
@@ -53,60 +81,53 @@ class SessionError extends Error {
   }
 }
 
-export async function runSession(o: SessionOptions): Promise<SessionEnd> {
-  const { runId, config, dataset, method, controller, emit } = o;
+export function createSession(o: SessionOptions): Session {
+  const { runId, config, dataset, method, emit } = o;
   const now = o.now ?? (() => performance.now());
+  const sliceMs = o.sliceMs ?? SLICE_MS;
+  const shared = o.sharedStarts ?? createSharedStarts();
   const warn = (message: string): void => emit({ type: 'warning', runId, message });
 
-  const { params, errors } = resolveParams(method, config.budget, config.params);
-  for (const e of errors) warn(`${method.name}: ${e} (using the default)`);
-  const k = config.k ?? dataset.numClasses;
-  if (!Number.isInteger(k) || k < 1 || k > dataset.n) {
-    emit({ type: 'error', runId, message: `k = ${k} clusters is not possible with ${dataset.n} points` });
-    return 'error';
-  }
-
-  const root = createRng(config.seed);
-  const sampleRng = root.fork();
-  const methodRng = root.fork();
-  const batchRng = root.fork();
+  let over: SessionEnd | null = null;
+  let paused = false;
+  let stopRequested = false;
+  let waitingOn: PretrainJob | null = null;
+  let scheduler: Scheduler | null = null;
 
   const t0 = now();
   let pausedMs = 0;
-  const elapsed = (): number => now() - t0 - pausedMs;
+  let pausedAt = 0;
+  /** Wall time of the run, pauses excluded (what the user reads as "elapsed"). */
+  const elapsed = (): number => now() - t0 - pausedMs - (paused ? now() - pausedAt : 0);
+  let computeMs = 0;
+  let sliceStart = 0;
+  /** Time this session has spent working, the current slice included (snapshot pacing). */
+  const compute = (): number => computeMs + (sliceStart > 0 ? now() - sliceStart : 0);
 
-  const x = tf.tensor2d(dataset.x, [dataset.n, dataset.dim]);
-  const indices = drawSample(dataset.n, config.sampleSize, sampleRng);
-  const sampleX = tf.tidy(() => tf.gather(x, tf.tensor1d(indices, 'int32'))) as tf.Tensor2D;
+  const { params, errors } = resolveParams(method, config.budget, config.params);
+  const k = config.k ?? dataset.numClasses;
+  const streams = runStreams(config.seed);
+  const pacer = createSnapshotPacer(config.snapshotEveryMs, now);
   const losses = createLossAccumulator();
-  let run: MethodRun | null = null;
 
+  let x: tf.Tensor2D | null = null;
+  let sampleX: tf.Tensor2D | null = null;
+  let indices: Int32Array = new Int32Array(0);
+  let run: MethodRun | null = null;
   let phaseId = '';
+  let phaseIndex = 0;
   let phaseStep = 0;
   let globalStep = 0;
+  let samplesSeen = 0;
   // Samples/s counts only time spent stepping (and waiting for the device), not snapshots.
-  let samples = 0;
-  let trainMs = 0;
+  let windowSamples = 0;
+  let windowMs = 0;
   let lastProgress = -Infinity;
-  let lastSnapshot = -Infinity;
-  let snapshotCost = 0;
   let collapseWarned = false;
+  /** Losses of a shared pretraining, shown by the snapshot that ends the phase. */
+  let carriedLosses: Record<string, number> | null = null;
 
-  /** Yield, then honour pause; false when the run was stopped. */
-  const checkpoint = async (): Promise<boolean> => {
-    await yieldNow();
-    if (controller.state === 'paused') {
-      const p0 = now();
-      emit({ type: 'paused', runId });
-      const state = await controller.whilePaused();
-      pausedMs += now() - p0;
-      if (state === 'stopped') return false;
-      emit({ type: 'resumed', runId });
-    }
-    return controller.state !== 'stopped';
-  };
-
-  const progress = (phase: Phase, phaseIndex: number, epoch: number): void => {
+  const progress = (phase: Phase, epoch: number, extra: { samplesPerSec?: number; sharedBy?: number } = {}): void => {
     emit({
       type: 'progress',
       runId,
@@ -117,62 +138,59 @@ export async function runSession(o: SessionOptions): Promise<SessionEnd> {
       step: phaseStep,
       steps: phase.steps,
       epoch,
-      samplesPerSec: trainMs > 0 ? (samples * 1000) / trainMs : 0,
+      samplesPerSec: extra.samplesPerSec ?? (windowMs > 0 ? (windowSamples * 1000) / windowMs : 0),
+      samplesSeen,
       elapsedMs: elapsed(),
+      ...(extra.sharedBy && extra.sharedBy > 1 ? { sharedBy: extra.sharedBy } : {}),
     });
-    samples = 0;
-    trainMs = 0;
-    lastProgress = elapsed();
+    windowSamples = 0;
+    windowMs = 0;
+    lastProgress = now();
   };
 
-  const snapshot = async (includeAll = false): Promise<Snapshot> => {
+  const read = async (includeAll: boolean, emitted: boolean): Promise<Snapshot> => {
     const s0 = now();
-    const means = await losses.read();
+    let means = await losses.read();
+    if (carriedLosses && Object.keys(means).length === 0) means = carriedLosses;
+    carriedLosses = null;
     const bad = nonFiniteLoss(means);
-    if (bad) {
-      throw new SessionError(
-        `${method.name}: loss ${bad} in phase '${phaseId}' at step ${phaseStep} — training diverged`,
-        phaseId,
-        phaseStep,
-      );
-    }
+    if (bad) throw new SessionError(`${method.name}: loss ${bad} in phase '${phaseId}' at step ${phaseStep} — training diverged`, phaseId, phaseStep);
     const snap = await takeSnapshot({
       run: run!,
       dataset,
       k,
-      x,
-      sampleX,
+      x: x!,
+      sampleX: sampleX!,
       sampleIndices: indices,
       step: globalStep,
       phase: phaseId,
       elapsedMs: elapsed(),
+      samplesSeen,
       losses: means,
       includeAll,
     });
-    snapshotCost = now() - s0;
-    lastSnapshot = elapsed();
+    if (emitted) pacer.taken(now() - s0, compute());
     const largest = snap.largestClusterFraction;
     if (largest !== null && largest > COLLAPSE_FRACTION && !collapseWarned) {
       collapseWarned = true;
-      warn(
-        `${method.name}: ${Math.round(largest * 100)}% of the points are in one cluster (phase '${phaseId}', step ${phaseStep}) — the clustering may have collapsed`,
-      );
+      warn(`${method.name}: ${Math.round(largest * 100)}% of the points are in one cluster (phase '${phaseId}', step ${phaseStep}) — the clustering may have collapsed`);
     }
     return snap;
   };
+
   const emitSnapshot = async (): Promise<void> => {
-    const snap = await snapshot();
+    const snap = await read(false, true);
     emit({ type: 'snapshot', runId, snapshot: snap }, snapshotTransfer(snap));
   };
-  const snapshotDue = (): boolean =>
-    elapsed() - lastSnapshot >= Math.max(config.snapshotEveryMs, SNAPSHOT_COST_FACTOR * snapshotCost);
 
-  /** The gradient steps of one phase; false when stopped. */
-  const train = async (phase: Phase, phaseIndex: number): Promise<boolean> => {
-    const trainer = createPhaseTrainer(phase, x, losses);
-    const batcher = createBatcher(dataset.n, phase.batchSize, batchRng.fork());
+  /** The slice is used up, or the user wants the run to stop moving. */
+  const sliceOver = (): boolean => paused || stopRequested || now() - sliceStart >= sliceMs;
+
+  /** The gradient steps of one phase, a slice per resumption. */
+  async function* train(phase: Phase): AsyncGenerator<void, void, void> {
+    const trainer = createPhaseTrainer(phase, x!, losses);
+    const batcher = createBatcher(dataset.n, phase.batchSize, streams.batch.fork());
     const checkEvery = phase.checkEvery ?? 0;
-    let lastYield = now();
     try {
       for (let s = 0; s < phase.steps; s++) {
         if (phase.check && (s === 0 || (checkEvery > 0 && s % checkEvery === 0))) {
@@ -180,51 +198,167 @@ export async function runSession(o: SessionOptions): Promise<SessionEnd> {
         }
         const st = now();
         trainer.step(batcher.next(), s);
-        samples += batcher.batchSize;
         phaseStep = s + 1;
         globalStep++;
+        samplesSeen += batcher.batchSize;
+        windowSamples += batcher.batchSize;
         o.onStep?.({ phase: phase.id, step: phaseStep, globalStep });
-        trainMs += now() - st;
-        if (now() - lastYield < YIELD_MS) continue;
+        windowMs += now() - st;
+        if (!sliceOver()) continue;
         const f0 = now();
         await losses.fence();
-        trainMs += now() - f0;
-        if (!(await checkpoint())) return false;
-        if (elapsed() - lastProgress >= PROGRESS_MS) progress(phase, phaseIndex, batcher.epoch);
-        if (snapshotDue()) await emitSnapshot();
-        lastYield = now();
+        windowMs += now() - f0;
+        if (now() - lastProgress >= PROGRESS_MS) progress(phase, batcher.epoch);
+        if (pacer.due(compute())) await emitSnapshot();
+        yield;
       }
-      progress(phase, phaseIndex, batcher.epoch);
-      return true;
+      progress(phase, batcher.epoch);
     } finally {
       trainer.dispose();
     }
+  }
+
+  /** What the run does for the shared pretraining it waits on. */
+  const subscriber: JobSubscriber = {
+    get active() {
+      return !paused && !stopRequested;
+    },
+    progress(p) {
+      phaseStep = p.step;
+      globalStep = p.step;
+      samplesSeen = p.samplesSeen;
+      progress(run!.phases[0], p.epoch, { samplesPerSec: p.samplesPerSec, sharedBy: p.sharedBy });
+    },
+    async snapshot(job, means) {
+      const embedding = await job.embed(indices, sampleX!);
+      const snap: Snapshot = {
+        step: globalStep,
+        phase: phaseId,
+        elapsedMs: elapsed(),
+        samplesSeen,
+        embedding,
+        embedDim: embedding.length / Math.max(1, indices.length),
+        assignment: null,
+        confidence: null,
+        losses: means,
+        metrics: null,
+        internal: null,
+        largestClusterFraction: null,
+      };
+      emit({ type: 'snapshot', runId, snapshot: snap }, snapshotTransfer(snap));
+    },
+    wake: () => scheduler?.wake(),
   };
 
-  try {
-    const ready = readyEvent(runId, dataset, k, indices);
-    emit(ready, readyTransfer(ready));
-    run = method.create({ x, n: dataset.n, dim: dataset.dim, k, image: dataset.image, rng: methodRng, params });
-    const phases = run.phases;
-    for (let p = 0; p < phases.length; p++) {
-      const phase = phases[p];
-      phaseId = phase.id;
-      phaseStep = 0;
-      if (!(await checkpoint())) break;
-      progress(phase, p, 0);
-      if (phase.begin) await phase.begin();
-      if (isGradientPhase(phase) && !(await train(phase, p))) break;
-      // Every phase but the last ends with a snapshot; the last one's is the final snapshot.
-      if (p < phases.length - 1 && controller.state !== 'stopped') await emitSnapshot();
+  /** The first phase from the shared starts instead of training it here. */
+  async function* sharedStart(phase: Phase): AsyncGenerator<void, void, void> {
+    // Keep the batch streams of later phases where a run that trained this phase would have them.
+    streams.batch.fork();
+    const key = [`v${SHARED_START_VERSION}`, datasetKey(dataset), tf.getBackend(), `seed ${config.seed}`, phase.shared].join(' | ');
+    const got = await shared.acquire(key, (onSettled) => {
+      const job = createPretrainJob({
+        method,
+        params,
+        dataset,
+        x: x!,
+        k,
+        seed: config.seed,
+        snapshotEveryMs: config.snapshotEveryMs,
+        sliceMs,
+        now,
+        onSettled,
+        onStep: o.onStep ? (step) => o.onStep!({ phase: phase.id, step, globalStep: step }) : undefined,
+      });
+      scheduler?.add(job);
+      return job;
+    });
+    let weights: Float32Array[];
+    let sharedBy = 1;
+    let seconds = 0;
+    if (got.cached) {
+      weights = got.weights;
+    } else {
+      const job = got.job as PretrainJob;
+      waitingOn = job;
+      job.join(subscriber);
+      try {
+        while (!job.settled) {
+          // Driven by hand (no scheduler): the run steps the job itself.
+          if (!scheduler) await job.step();
+          yield;
+        }
+      } finally {
+        job.leave(subscriber);
+        waitingOn = null;
+      }
+      if (!job.weights) throw new SessionError(job.error ?? `${method.name}: the shared pretraining was cancelled`, phase.id, phaseStep);
+      weights = job.weights;
+      sharedBy = job.sharedBy;
+      seconds = job.seconds;
+      carriedLosses = job.finalLosses;
     }
-    if (controller.state === 'stopped') {
-      emit({ type: 'done', runId, reason: 'stopped', seconds: elapsed() / 1000, final: null });
-      return 'stopped';
+    const vars = phase.variables!();
+    if (vars.length !== weights.length) throw new SessionError(`${method.name}: the cached pretraining does not fit this network`, phase.id, 0);
+    tf.tidy(() => vars.forEach((v, i) => v.assign(tf.tensor(weights[i], v.shape))));
+    phaseStep = phase.steps;
+    globalStep = phase.steps;
+    samplesSeen = phase.steps * Math.min(phase.batchSize, dataset.n);
+    emit({ type: 'shared-start', runId, cached: got.cached, sharedBy, seconds });
+    progress(phase, 0, { sharedBy });
+  }
+
+  async function* program(): AsyncGenerator<void, void, void> {
+    try {
+      for (const e of errors) warn(`${method.name}: ${e} (using the default)`);
+      if (!Number.isInteger(k) || k < 2 || k > dataset.n) {
+        throw new SessionError(
+          k > dataset.n ? `k = ${k} clusters is not possible with ${dataset.n} points` : `k = ${k}: clustering needs at least 2 clusters`,
+          '',
+          0,
+        );
+      }
+      x = o.x ?? tf.tensor2d(dataset.x, [dataset.n, dataset.dim]);
+      indices = drawSample(dataset.n, config.sampleSize, streams.sample);
+      sampleX = tf.tidy(() => tf.gather(x!, tf.tensor1d(indices, 'int32'))) as tf.Tensor2D;
+      const ready = readyEvent(runId, dataset, k, indices);
+      emit(ready, readyTransfer(ready));
+      run = method.create({ x, n: dataset.n, dim: dataset.dim, k, image: dataset.image, rng: streams.method, params });
+      const phases = run.phases;
+      for (let p = 0; p < phases.length; p++) {
+        const phase = phases[p];
+        phaseId = phase.id;
+        phaseIndex = p;
+        phaseStep = 0;
+        progress(phase, 0);
+        if (p === 0 && phase.shared && isGradientPhase(phase)) {
+          yield* sharedStart(phase);
+        } else {
+          if (phase.begin) {
+            await phase.begin();
+            yield;
+          }
+          if (isGradientPhase(phase)) yield* train(phase);
+        }
+        // Every phase but the last ends with a snapshot; the last one's is the final snapshot.
+        if (p < phases.length - 1) {
+          await emitSnapshot();
+          yield;
+        }
+      }
+      const final = await read(true, false);
+      over = 'finished';
+      emit({ type: 'done', runId, reason: 'finished', seconds: elapsed() / 1000, final }, snapshotTransfer(final));
+    } finally {
+      run?.dispose();
+      losses.dispose();
+      for (const t of o.x ? [sampleX] : [x, sampleX]) t?.dispose();
+      run = null;
     }
-    const final = await snapshot(true);
-    emit({ type: 'done', runId, reason: 'finished', seconds: elapsed() / 1000, final }, snapshotTransfer(final));
-    return 'finished';
-  } catch (err) {
+  }
+
+  const gen = program();
+  const fail = (err: unknown): void => {
+    over = 'error';
     const message = err instanceof Error ? err.message : String(err);
     const where = err instanceof SessionError ? err : { phase: phaseId, step: phaseStep };
     emit({
@@ -234,10 +368,75 @@ export async function runSession(o: SessionOptions): Promise<SessionEnd> {
       phase: where.phase || undefined,
       step: where.step,
     });
-    return 'error';
-  } finally {
-    run?.dispose();
-    losses.dispose();
-    tf.dispose([x, sampleX]);
-  }
+  };
+
+  const session: Session = {
+    runId,
+    get status(): SessionStatus {
+      return over ?? (paused ? 'paused' : waitingOn ? 'waiting' : 'running');
+    },
+    get state(): TaskState {
+      if (over) return 'done';
+      if (stopRequested) return 'ready';
+      if (paused || (waitingOn && !waitingOn.settled)) return 'blocked';
+      return 'ready';
+    },
+    get position() {
+      return { phase: phaseId, phaseIndex, phaseStep, globalStep };
+    },
+    attach(s) {
+      scheduler = s;
+    },
+    async step() {
+      if (over) return;
+      if (stopRequested) {
+        try {
+          await gen.return();
+        } catch (err) {
+          fail(err);
+          return;
+        }
+        over = 'stopped';
+        emit({ type: 'done', runId, reason: 'stopped', seconds: elapsed() / 1000, final: null });
+        return;
+      }
+      sliceStart = now();
+      try {
+        await gen.next();
+      } catch (err) {
+        fail(err);
+      } finally {
+        computeMs += now() - sliceStart;
+        sliceStart = 0;
+      }
+    },
+    async snapshot(opts = {}) {
+      if (!run || !x || !sampleX) return null;
+      return read(opts.all ?? false, false);
+    },
+    pause() {
+      if (over || paused || stopRequested) return;
+      paused = true;
+      pausedAt = now();
+      emit({ type: 'paused', runId });
+    },
+    resume() {
+      if (!paused || over) return;
+      pausedMs += now() - pausedAt;
+      paused = false;
+      emit({ type: 'resumed', runId });
+      waitingOn?.join(subscriber); // lets a job that waited on this run go on
+      scheduler?.wake();
+    },
+    stop() {
+      if (over) return;
+      if (paused) {
+        pausedMs += now() - pausedAt;
+        paused = false;
+      }
+      stopRequested = true;
+      scheduler?.wake();
+    },
+  };
+  return session;
 }

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/dataset';
 import type { MethodRun } from '../methods/types';
 import { acc, ari, nmi } from '../metrics';
-import type { Snapshot } from '../../worker/protocol';
+import type { Snapshot } from './types';
 import { assignAll } from './assignAll';
 import { internalMetrics } from './internalMetrics';
 
@@ -22,6 +22,7 @@ export interface SnapshotInput {
   step: number;
   phase: string;
   elapsedMs: number;
+  samplesSeen: number;
   losses: Record<string, number>;
   /** Also return every row's cluster and confidence (the final snapshot: exports need them). */
   includeAll?: boolean;
@@ -75,6 +76,7 @@ export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
     step: s.step,
     phase: s.phase,
     elapsedMs: s.elapsedMs,
+    samplesSeen: s.samplesSeen,
     embedding,
     embedDim,
     assignment,

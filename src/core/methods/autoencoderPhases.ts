@@ -43,16 +43,23 @@ export function encoderDims(ctx: MethodContext): number[] {
   return [ctx.dim, ...arch];
 }
 
-/** Phase 1: train the whole autoencoder on MSE reconstruction with Adam. */
+/**
+ * Phase 1: train the whole autoencoder on MSE reconstruction with Adam. Every autoencoder method
+ * builds its network from the first fork of ctx.rng, so runs with the same architecture and
+ * pretraining settings share this phase (`shared`): it is trained once and cached.
+ */
 export function pretrainPhase(ae: Autoencoder, ctx: MethodContext): Phase {
   const batchSize = ctx.params.batchSize as number;
+  const epochs = ctx.params.pretrainEpochs as number;
+  const learningRate = ctx.params.pretrainLr as number;
   return {
     id: 'pretrain',
     label: 'pretrain (reconstruction)',
     // Epochs × n/batch steps: the same number of samples as epochs over the data.
-    steps: Math.round(((ctx.params.pretrainEpochs as number) * ctx.n) / batchSize),
+    steps: Math.round((epochs * ctx.n) / batchSize),
     batchSize,
-    optimizer: { kind: 'adam', learningRate: ctx.params.pretrainLr as number },
+    shared: `autoencoder ${ae.encoder.dims.join('-')}, ${epochs} epochs, Adam ${learningRate}, batch ${batchSize}`,
+    optimizer: { kind: 'adam', learningRate },
     variables: () => ae.variables(),
     loss: (batch) => {
       const reconstruction = ae.reconstructionLoss(batch);

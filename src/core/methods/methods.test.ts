@@ -7,9 +7,11 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../data/dataset';
 import { loadDataset } from '../data/registry';
+import { createSharedStarts } from '../engine/sharedStarts';
 import { blobsDataset, runToEnd, testConfig } from '../engine/testing/runToEnd';
+import type { Snapshot, TrainEvent } from '../engine/types';
+import { createRng } from '../rng';
 import { nodeDataIO } from '../testing/nodeDataIO';
-import type { Snapshot, TrainEvent } from '../../worker/protocol';
 import { findMethod, METHODS, MNET_BASES } from './index';
 import { resolveParams } from './resolveParams';
 import type { Method, MethodRun, Params } from './types';
@@ -93,7 +95,13 @@ function watched(method: Method): { method: Method; rowSumError: () => Promise<n
   };
 }
 
-async function runMethod(method: Method, data: Dataset, seed: number, params: Params, k: number): Promise<Outcome> {
+/**
+ * The learning runs share their pretrainings as the app's runs do (one per key: the same small
+ * autoencoder, trained once on the 2,000 digits); the contract runs on blobs each train their own.
+ */
+const learningStarts = createSharedStarts();
+
+async function runMethod(method: Method, data: Dataset, seed: number, params: Params, k: number, shared = false): Promise<Outcome> {
   const w = watched(method);
   const counts = new Map<string, number>();
   const growing = new Set<string>();
@@ -108,6 +116,7 @@ async function runMethod(method: Method, data: Dataset, seed: number, params: Pa
         if (info.step === 2) counts.set(info.phase, n);
         else if (info.step > 2 && counts.get(info.phase) !== n) growing.add(info.phase);
       },
+      sharedStarts: shared ? learningStarts : undefined,
     },
   );
   const error = events.find((e) => e.type === 'error');
@@ -165,6 +174,36 @@ describe('methods', () => {
     }
   });
 
+  it('a shared first phase depends only on its key: equal keys, equal starting weights', async () => {
+    // The shared start reuses one method's pretraining for another; that is only sound when every
+    // method builds the shared network the same way from the same seed.
+    const blobs = blobsDataset(64, 12, 3);
+    const x = tf.tensor2d(blobs.x, [blobs.n, blobs.dim]);
+    const byKey = new Map<string, { id: string; weights: Float32Array[] }>();
+    let compared = 0;
+    for (const method of METHODS) {
+      const { params } = resolveParams(method, 'quick', {});
+      const run = method.create({ x, n: blobs.n, dim: blobs.dim, k: 3, rng: createRng(5), params });
+      const first = run.phases[0];
+      if (first.shared) {
+        const weights = await Promise.all(first.variables!().map(async (v) => Float32Array.from(await v.data())));
+        const seen = byKey.get(first.shared);
+        if (!seen) byKey.set(first.shared, { id: method.id, weights });
+        else {
+          compared++;
+          expect(weights.length, `${method.id} vs ${seen.id}`).toBe(seen.weights.length);
+          weights.forEach((w, i) => expect(Array.from(w), `${method.id} vs ${seen.id}, variable ${i}`).toEqual(Array.from(seen.weights[i])));
+        }
+        expect(first.begin, `${method.id}: a shared phase has no begin()`).toBeUndefined();
+        expect(first.check, `${method.id}: a shared phase has no check()`).toBeUndefined();
+      }
+      run.dispose();
+    }
+    x.dispose();
+    // Every autoencoder method shares the quick pretraining: many comparisons, not a vacuous pass.
+    expect(compared).toBeGreaterThanOrEqual(8);
+  });
+
   for (const method of METHODS) {
     it(`${method.id}: contract (shapes, finite losses, distributions, same seed → same labels, no leak) and learns`, async () => {
       const tiny = TINY[method.id];
@@ -196,7 +235,7 @@ describe('methods', () => {
       const digitsSet = await mnist2000();
       const reference = await kmeansPixelAcc();
       const t0 = performance.now();
-      const learned = await runMethod(method, digitsSet, 0, small, 10);
+      const learned = await runMethod(method, digitsSet, 0, small, 10, true);
       const m = learned.final.metrics!;
       console.log(
         `${method.id} on 2,000 digits: ACC ${m.acc.toFixed(3)} NMI ${m.nmi.toFixed(3)} ARI ${m.ari.toFixed(3)} ` +

@@ -81,6 +81,15 @@ export interface Phase {
    */
   check?(step: number): Promise<boolean>;
   checkEvery?: number;
+  /**
+   * Marks a phase whose result depends only on the data, the seed, the backend and this key
+   * (autoencoder pretraining): runs that declare the same key share one computation and its
+   * cached weights (`variables()`, in order). Only a first phase that is a plain gradient phase
+   * (no begin, no check) is shared, and its network must come from the first fork of ctx.rng,
+   * as every method's autoencoder does; the method contract test checks that equal keys mean
+   * equal starting weights.
+   */
+  shared?: string;
 }
 
 /** A created run of a method: its phases, plus how to read its current state. */

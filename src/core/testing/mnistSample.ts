@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { kmeans } from '../cluster/kmeans';
-import type { ImageShape } from '../data/dataset';
+import type { Dataset, ImageShape } from '../data/dataset';
 import { loadDataset } from '../data/registry';
 import { acc } from '../metrics';
 import { createRng, sampleIndices } from '../rng';
@@ -20,6 +20,8 @@ export interface MnistSample {
   image: ImageShape;
   /** ACC of k-means (nInit restarts, seed 1) on the raw pixels of the sample. */
   accRaw: number;
+  /** The same rows as a Dataset, for a session. */
+  dataset: Dataset;
 }
 
 export async function mnistSample(n: number, kmeansRestarts: number): Promise<MnistSample> {
@@ -31,5 +33,8 @@ export async function mnistSample(n: number, kmeansRestarts: number): Promise<Mn
   all.dispose();
   const raw = await kmeans(x, { k: 10, rng: createRng(1), nInit: kmeansRestarts });
   raw.centroids.dispose();
-  return { x, y, n, dim: full.dim, image: full.image!, accRaw: acc(y, raw.labels) };
+  const xs = new Float32Array(n * full.dim);
+  rows.forEach((r, i) => xs.set(full.x.subarray(r * full.dim, (r + 1) * full.dim), i * full.dim));
+  const dataset: Dataset = { ...full, id: `mnist-sample-${n}`, n, x: xs, labels: y };
+  return { x, y, n, dim: full.dim, image: full.image!, accRaw: acc(y, raw.labels), dataset };
 }

@@ -4,7 +4,7 @@
  * export covers the whole dataset; before that only the scatter's sample is known.
  */
 import type { ReadyInfo } from '../run';
-import type { Snapshot } from '../../worker/protocol';
+import type { Snapshot } from '../../core/engine/types';
 
 export interface ExportTable {
   /** 'all' = every dataset row (final snapshot); 'sample' = only the sample drawn in the scatter. */

@@ -3,7 +3,7 @@
  * label-free metrics, the history of both and the last loss values. No timestamps: the same run
  * exports the same file, so two exports can be diffed.
  */
-import type { DatasetInfo, ExternalMetrics, InternalMetrics, Snapshot } from '../../worker/protocol';
+import type { DatasetInfo, ExternalMetrics, InternalMetrics, Snapshot } from '../../core/engine/types';
 import type { Settings } from '../params';
 import type { HistoryPoint, RunStatus } from '../run';
 

@@ -1,6 +1,6 @@
 /** Small hand-made runs for the export tests: a 6-row dataset whose sample is rows 4, 1 and 5. */
 import type { ReadyInfo } from '../run';
-import type { Snapshot } from '../../worker/protocol';
+import type { Snapshot } from '../../core/engine/types';
 
 export const noPause = (): Promise<void> => Promise.resolve();
 
@@ -21,6 +21,7 @@ export function fixtureSnapshot(over: Partial<Snapshot> = {}): Snapshot {
     step: 42,
     phase: 'cluster',
     elapsedMs: 1234,
+    samplesSeen: 4096,
     embedding: Float32Array.from([0, 0, 1, 0, 5, 5]),
     embedDim: 2,
     assignment: Int32Array.from([2, 0, 1]),

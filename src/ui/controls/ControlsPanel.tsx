@@ -1,32 +1,51 @@
-/** The settings, generated from the parameter table and the selected method's ParamSpecs. */
+/**
+ * The settings, generated from the parameter table and the focused run's method ParamSpecs. In a
+ * comparison, the run's own settings (method, k, budget, parameters) belong to the focused run
+ * and the rest to every run: the panel says which is which.
+ */
 import { useMemo } from 'react';
 import { randomSeed } from '../../state/actions';
 import { CATALOG } from '../../state/catalog';
 import { controlDefs } from '../../state/controls';
-import { findMethodIn } from '../../state/params';
+import { findMethodIn, joinSettings } from '../../state/params';
 import { isActive } from '../../state/run';
-import { useStore } from '../../state/store';
+import { focusedRun, useStore } from '../../state/store';
+import { useRunTitles } from '../compare/useRunTitles';
 import { ParamControl } from './ParamControl';
 
+/** Shown first: what a person chooses for a run. */
+const RUN_FIRST = ['dataset', 'method', 'k', 'budget', 'seed'];
+const OWN = new Set(['method', 'k', 'budget']);
+
 export function ControlsPanel() {
-  const settings = useStore((s) => s.settings);
-  const active = useStore((s) => isActive(s.run.status));
+  const shared = useStore((s) => s.settings);
+  const run = useStore(focusedRun);
+  const runCount = useStore((s) => s.runOrder.length);
+  const anyActive = useStore((s) => s.runOrder.some((id) => isActive(s.runs[id].status)));
+  const settings = useMemo(() => joinSettings(shared, run.spec), [shared, run.spec]);
   const defs = useMemo(() => controlDefs(settings, CATALOG), [settings]);
   const dataset = CATALOG.datasets.find((d) => d.id === settings.dataset);
   const method = findMethodIn(CATALOG, settings.method);
   const byKey = new Map(defs.global.map((d) => [d.key, d]));
-  const run = ['dataset', 'method', 'k', 'budget', 'seed'];
-  const engine = defs.global.filter((d) => !run.includes(d.key));
+  const engine = defs.global.filter((d) => !RUN_FIRST.includes(d.key));
+  const comparing = runCount > 1;
+  const title = useRunTitles()[run.id];
 
   return (
     <section className="panel controls-panel" aria-labelledby="controls-title">
       <h2 id="controls-title">Settings</h2>
-      {active && <p className="hint">Changes apply to the next run.</p>}
-      {run.map((key) => {
+      {comparing && (
+        <p className="hint" data-testid="controls-scope">
+          Method, k, budget and the method's parameters are those of <b>{title}</b> (the focused run); data, seed and
+          the rest are shared by all {runCount} runs.
+        </p>
+      )}
+      {anyActive && <p className="hint">Changes apply to the next training.</p>}
+      {RUN_FIRST.map((key) => {
         const def = byKey.get(key);
         if (!def) return null;
         return (
-          <div key={key}>
+          <div key={key} className={comparing && OWN.has(key) ? 'own-setting' : undefined}>
             <ParamControl def={def} />
             {key === 'dataset' && dataset?.description && <p className="help">{dataset.description}</p>}
             {key === 'seed' && (
@@ -44,11 +63,13 @@ export function ControlsPanel() {
         ))}
       </details>
       {method && defs.method.length > 0 && (
-        <details className="group" open>
-          <summary>{method.name} parameters</summary>
+        <details className="group own-setting" open>
+          <summary>
+            {method.name} parameters{comparing ? ' (this run)' : ''}
+          </summary>
           <p className="help">Empty fields use the value shown, from the '{settings.budget}' budget.</p>
           {defs.method.map((d) => (
-            <ParamControl key={`${method.id}-${d.key}`} def={d} />
+            <ParamControl key={`${run.id}-${method.id}-${d.key}`} def={d} />
           ))}
         </details>
       )}

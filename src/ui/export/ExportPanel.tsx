@@ -6,9 +6,10 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SourceBytes } from '../../state/exports/clusterZip';
-import { store, useStore } from '../../state/store';
+import { store } from '../../state/store';
+import { useRun, useRunId } from '../run/RunContext';
 import { downloadBlob } from './download';
-import { exportAvailability, exportCsv, exportJson, exportPng, exportSvg, exportZip, type ExportFile, type ExportKind } from './exportJobs';
+import { exportAvailability, exportContext, exportCsv, exportJson, exportPng, exportSvg, exportZip, type ExportFile, type ExportKind } from './exportJobs';
 
 export type { SourceBytes };
 
@@ -32,11 +33,12 @@ const LABELS: Record<ExportKind, { text: string; help: string }> = {
 };
 
 export function ExportPanel({ sourceBytes }: Props) {
-  const hasRun = useStore((s) => s.run.ready !== null);
+  const hasRun = useRun((r) => r.ready !== null);
   // Shallow-compared, so a new snapshot re-renders the panel only when an answer changes.
-  const enabled = useStore(useShallow(exportAvailability));
+  const id = useRunId();
+  const enabled = useRun(useShallow((r: Parameters<typeof exportAvailability>[0]) => exportAvailability(r)));
   const hasClusters = enabled.csv;
-  const allRows = useStore((s) => !!s.run.snapshot?.all);
+  const allRows = useRun((r) => !!r.snapshot?.all);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
@@ -46,7 +48,7 @@ export function ExportPanel({ sourceBytes }: Props) {
     setBusy({ kind, progress: null });
     setMessage(null);
     const opts = { onProgress: (done: number, total: number) => setBusy({ kind, progress: total > 0 ? done / total : null }) };
-    const state = store.getState();
+    const state = exportContext(store.getState(), id);
     try {
       const jobs: Record<ExportKind, () => Promise<ExportFile>> = {
         csv: () => exportCsv(state, opts),

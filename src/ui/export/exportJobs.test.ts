@@ -1,19 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FINAL_ALL, fixtureReady, fixtureSnapshot, noPause } from '../../state/exports/testFixtures';
-import { IDLE_RUN } from '../../state/run';
-import { store, type AppState } from '../../state/store';
+import { joinSettings } from '../../state/params';
+import { IDLE_RUN, type RunState } from '../../state/run';
+import { store } from '../../state/store';
 import { IDLE_USER_DATA } from '../../state/userData';
-import { exportCsv, exportJson, exportSvg } from './exportJobs';
+import { exportCsv, exportJson, exportSvg, type ExportContext } from './exportJobs';
 
 const initial = store.getState();
 afterEach(() => store.setState(initial, true));
 
-function stateWith(over: Partial<AppState['run']>, userPaths: string[] | null = null): AppState {
+function stateWith(over: Partial<RunState>, userPaths: string[] | null = null): ExportContext {
   const s = store.getState();
   return {
-    ...s,
-    settings: { ...s.settings, method: 'dec', seed: 5 },
     run: { ...IDLE_RUN, status: 'finished', ready: fixtureReady(), snapshot: fixtureSnapshot(), ...over },
+    settings: joinSettings({ ...s.settings, seed: 5 }, { method: 'dec', budget: 'quick', k: null, params: {} }),
     userData: { ...IDLE_USER_DATA, paths: userPaths },
   };
 }

@@ -10,7 +10,10 @@ import { exportTable } from '../../state/exports/exportTable';
 import { exportFileName, pathsOfRun } from '../../state/exports/rowNames';
 import { clusterSizes, runJsonText } from '../../state/exports/runJson';
 import { buildScatterSvg } from '../../state/exports/scatterSvg';
-import type { AppState } from '../../state/store';
+import type { Settings } from '../../state/params';
+import type { RunState } from '../../state/run';
+import { runOf, settingsOf, type AppState } from '../../state/store';
+import type { UserDataState } from '../../state/userData';
 import { clusterColoring } from '../gallery/clusterColors';
 import { UNASSIGNED } from '../scatter/colors';
 import { samplePngEncoder } from './samplePng';
@@ -25,22 +28,35 @@ export interface ExportFile {
   note?: string;
 }
 
+/** What an export reads: one run, the settings it ran with, and the dropped files' names. */
+export interface ExportContext {
+  run: RunState;
+  settings: Settings;
+  userData: UserDataState;
+}
+
+/** The export context of run `id` as the store has it now. */
+export function exportContext(s: AppState, id: string): ExportContext {
+  const run = runOf(s, id);
+  // The run's own settings: the controls may describe the next run by now.
+  return { run, settings: run.settings ?? settingsOf(s, id), userData: s.userData };
+}
+
 /** Which exports can run now: all need clusters; the images need pixels, the plots a frame. */
-export function exportAvailability(s: AppState): Record<ExportKind, boolean> {
-  const { ready, snapshot, frame } = s.run;
+export function exportAvailability(run: RunState): Record<ExportKind, boolean> {
+  const { ready, snapshot, frame } = run;
   const clusters = !!ready && !!(snapshot?.assignment || snapshot?.all);
   const images = !!ready?.dataset.image && !!ready.pixels;
   return { csv: clusters, zip: clusters && images, json: clusters, png: clusters && !!frame, svg: clusters && !!frame };
 }
 
 /** What every export needs; null when there is nothing to export yet. */
-function runParts(s: AppState) {
+function runParts(s: ExportContext) {
   const { ready, snapshot } = s.run;
   if (!ready || !snapshot) return null;
   const table = exportTable(ready, snapshot);
   if (!table) return null;
-  // The run's own settings: the controls may describe the next run by now.
-  const settings = s.run.settings ?? s.settings;
+  const { settings } = s;
   const name = (ext: string): string => exportFileName(ready.dataset.id, settings.method, settings.seed, ext);
   return { ready, snapshot, table, name, settings, paths: pathsOfRun(ready.dataset.id, ready.dataset.n, s.userData) };
 }
@@ -53,7 +69,7 @@ function scopeNote(scope: 'all' | 'sample', what: string): string | undefined {
   return scope === 'sample' ? `${what} holds the sample only; every row is exported once the run has finished.` : undefined;
 }
 
-export async function exportCsv(s: AppState, opts: ChunkOptions): Promise<ExportFile> {
+export async function exportCsv(s: ExportContext, opts: ChunkOptions): Promise<ExportFile> {
   const p = runParts(s) ?? nothing();
   const text = await buildClusterCsv(
     p.table,
@@ -63,7 +79,7 @@ export async function exportCsv(s: AppState, opts: ChunkOptions): Promise<Export
   return { fileName: p.name('csv'), blob: new Blob([text], { type: 'text/csv;charset=utf-8' }), note: scopeNote(p.table.scope, 'The CSV') };
 }
 
-export async function exportZip(s: AppState, opts: ChunkOptions, sourceBytes?: SourceBytes): Promise<ExportFile> {
+export async function exportZip(s: ExportContext, opts: ChunkOptions, sourceBytes?: SourceBytes): Promise<ExportFile> {
   const p = runParts(s) ?? nothing();
   const { dataset } = p.ready;
   const zip = await buildClusterZip(
@@ -85,7 +101,7 @@ export async function exportZip(s: AppState, opts: ChunkOptions, sourceBytes?: S
   return { fileName: p.name('zip'), blob: new Blob(zip.parts as BlobPart[], { type: 'application/zip' }), note };
 }
 
-export async function exportJson(s: AppState): Promise<ExportFile> {
+export async function exportJson(s: ExportContext): Promise<ExportFile> {
   const p = runParts(s) ?? nothing();
   const { run } = s;
   const text = runJsonText({
@@ -101,14 +117,14 @@ export async function exportJson(s: AppState): Promise<ExportFile> {
   return { fileName: p.name('json'), blob: new Blob([text], { type: 'application/json' }) };
 }
 
-export async function exportPng(s: AppState): Promise<ExportFile> {
+export async function exportPng(s: ExportContext): Promise<ExportFile> {
   const p = runParts(s) ?? nothing();
   const canvas = findScatterCanvas();
   if (!canvas) throw new Error('The scatter plot is not on the page.');
   return { fileName: p.name('png'), blob: await scatterPng(canvas) };
 }
 
-export async function exportSvg(s: AppState, opts: ChunkOptions): Promise<ExportFile> {
+export async function exportSvg(s: ExportContext, opts: ChunkOptions): Promise<ExportFile> {
   const p = runParts(s) ?? nothing();
   const coords = s.run.frame?.coords;
   if (!coords) throw new Error('The scatter plot has no points yet.');

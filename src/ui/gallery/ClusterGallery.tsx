@@ -6,11 +6,11 @@
  */
 import { useMemo, useState } from 'react';
 import type { ReadyInfo } from '../../state/run';
-import { useStore } from '../../state/store';
 import { clusterColoring } from './clusterColors';
 import { galleryRows, type GalleryRow } from './galleryRows';
 import { showPointDetail, usePointDetail } from './pointDetailStore';
 import { ThumbButton } from './ThumbButton';
+import { useRun } from '../run/RunContext';
 
 function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
@@ -84,9 +84,9 @@ export function GalleryBody({ ready, assignment, confidence }: { ready: ReadyInf
 }
 
 export function ClusterGallery() {
-  const ready = useStore((s) => s.run.ready);
-  const assignment = useStore((s) => s.run.snapshot?.assignment ?? null);
-  const confidence = useStore((s) => s.run.snapshot?.confidence ?? null);
+  const ready = useRun((r) => r.ready);
+  const assignment = useRun((r) => r.snapshot?.assignment ?? null);
+  const confidence = useRun((r) => r.snapshot?.confidence ?? null);
   const [open, setOpen] = useState(false);
   if (!ready || !ready.dataset.image || !ready.pixels || !assignment) return null;
   return (

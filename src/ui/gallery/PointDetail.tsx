@@ -8,12 +8,13 @@ import { useEffect, useMemo, useRef } from 'react';
 import { nearestNeighbours } from '../../state/exports/nearest';
 import { pathsOfRun, rowLabel } from '../../state/exports/rowNames';
 import type { ReadyInfo } from '../../state/run';
-import type { Snapshot } from '../../worker/protocol';
+import type { Snapshot } from '../../core/engine/types';
 import { useStore } from '../../state/store';
 import { Thumbnail } from '../scatter/Thumbnail';
 import { clusterColoring } from './clusterColors';
 import { closePointDetail, showPointDetail, usePointDetail } from './pointDetailStore';
 import { ThumbButton } from './ThumbButton';
+import { useRun } from '../run/RunContext';
 
 const NEIGHBOURS = 8;
 
@@ -145,8 +146,8 @@ export function PointDetailCard({ ready, index, snapshot, paths }: CardProps) {
 
 /** Mounts the detail only while a point of the current run is chosen. */
 export function PointDetail() {
-  const ready = useStore((s) => s.run.ready);
-  const snapshot = useStore((s) => s.run.snapshot);
+  const ready = useRun((r) => r.ready);
+  const snapshot = useRun((r) => r.snapshot);
   const allPaths = useStore((s) => s.userData.paths);
   const index = usePointDetail(ready?.indices ?? null);
   if (!ready || index === null) return null;

@@ -7,8 +7,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { FINAL_ALL, fixtureReady, fixtureSnapshot } from '../../state/exports/testFixtures';
-import { IDLE_RUN } from '../../state/run';
-import { store, type AppState } from '../../state/store';
+import { IDLE_RUN, type RunState } from '../../state/run';
 import { exportAvailability } from '../export/exportJobs';
 import { GalleryBody } from './ClusterGallery';
 import { PointDetailCard } from './PointDetail';
@@ -54,12 +53,11 @@ describe('PointDetailCard', () => {
 });
 
 describe('exportAvailability', () => {
-  const base = store.getState();
-  const state = (run: Partial<AppState['run']>): AppState => ({ ...base, run: { ...IDLE_RUN, ready: fixtureReady(), snapshot: fixtureSnapshot(), ...run } });
+  const state = (run: Partial<RunState>): RunState => ({ ...IDLE_RUN, ready: fixtureReady(), snapshot: fixtureSnapshot(), ...run });
   const frame = { frameId: 1, method: 'pca' as const, coords: new Float32Array(6), n: 3 };
 
   it('needs clusters for everything, pixels for the images and a frame for the plots', () => {
-    expect(exportAvailability({ ...base, run: IDLE_RUN })).toEqual({ csv: false, zip: false, json: false, png: false, svg: false });
+    expect(exportAvailability(IDLE_RUN)).toEqual({ csv: false, zip: false, json: false, png: false, svg: false });
     expect(exportAvailability(state({ snapshot: fixtureSnapshot({ assignment: null }) })).csv).toBe(false);
     expect(exportAvailability(state({ snapshot: fixtureSnapshot({ all: FINAL_ALL }) }))).toEqual({ csv: true, zip: true, json: true, png: false, svg: false });
     expect(exportAvailability(state({ frame, ready: fixtureReady({ pixels: null }) }))).toEqual({ csv: true, zip: false, json: true, png: true, svg: true });

@@ -8,8 +8,8 @@ import { schemeTableau10 } from 'd3';
 import { suggestK, type KSweepResult } from '../../core/cluster/kSweep';
 import { setParam } from '../../state/actions';
 import { cancelKSweep, runKSweep, useKSweep } from '../../state/kSweep';
-import { useStore } from '../../state/store';
 import { LineChart, type Series } from '../charts/LineChart';
+import { useRun } from '../run/RunContext';
 
 const SIL_COLOR = schemeTableau10[0];
 const DB_COLOR = schemeTableau10[1];
@@ -35,9 +35,9 @@ function sweepSeries(results: KSweepResult[], best: KSweepResult | null, yLow: n
 const fmt = (v: number | null, digits: number): string => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 
 export function KSweepPanel() {
-  const snapshotStep = useStore((s) => s.run.snapshot?.step ?? null);
-  const points = useStore((s) => (s.run.snapshot ? s.run.snapshot.embedding.length / Math.max(1, s.run.snapshot.embedDim) : 0));
-  const unlabeled = useStore((s) => s.run.ready !== null && s.run.ready.labels === null);
+  const snapshotStep = useRun((r) => r.snapshot?.step ?? null);
+  const points = useRun((r) => (r.snapshot ? r.snapshot.embedding.length / Math.max(1, r.snapshot.embedDim) : 0));
+  const unlabeled = useRun((r) => r.ready !== null && r.ready.labels === null);
   const sweep = useKSweep((s) => s);
   const [feedback, setFeedback] = useState<{ text: string; error: boolean } | null>(null);
 

@@ -5,9 +5,9 @@
 import { useMemo } from 'react';
 import { schemeTableau10 } from 'd3';
 import type { HistoryPoint } from '../../state/run';
-import { useStore } from '../../state/store';
 import { LineChart, type Series } from '../charts/LineChart';
 import { QualityRow } from './QualityRow';
+import { useRun } from '../run/RunContext';
 
 function qualitySeries(history: HistoryPoint[]): Series[] {
   const withInternal = history.filter((h) => h.internal);
@@ -18,7 +18,7 @@ function qualitySeries(history: HistoryPoint[]): Series[] {
 }
 
 export function LabelFreeMetrics() {
-  const history = useStore((s) => s.run.history);
+  const history = useRun((r) => r.history);
   const series = useMemo(() => qualitySeries(history), [history]);
   const hasHistory = series.some((s) => s.points.length > 0);
   return (

@@ -1,9 +1,9 @@
 /** One small chart per named loss part (parts differ in scale, so each gets its own y axis). */
 import { useMemo } from 'react';
-import { useStore } from '../../state/store';
 import type { HistoryPoint } from '../../state/run';
 import { LineChart } from '../charts/LineChart';
 import { palette } from '../scatter/colors';
+import { useRun } from '../run/RunContext';
 
 function lossParts(history: HistoryPoint[]): { name: string; points: { x: number; y: number }[] }[] {
   const names: string[] = [];
@@ -15,7 +15,7 @@ function lossParts(history: HistoryPoint[]): { name: string; points: { x: number
 }
 
 export function LossPanel() {
-  const history = useStore((s) => s.run.history);
+  const history = useRun((r) => r.history);
   const parts = useMemo(() => lossParts(history), [history]);
   const colors = palette(parts.length + 3).slice(3);
   return (

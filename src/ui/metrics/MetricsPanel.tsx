@@ -4,11 +4,11 @@
  */
 import { useMemo } from 'react';
 import { schemeTableau10 } from 'd3';
-import { useStore } from '../../state/store';
 import type { HistoryPoint } from '../../state/run';
 import { LineChart, type Series } from '../charts/LineChart';
 import { LabelFreeMetrics } from './LabelFreeMetrics';
 import { QualityRow } from './QualityRow';
+import { useRun } from '../run/RunContext';
 
 const METRICS = [
   { key: 'acc', label: 'ACC', help: 'Clustering accuracy: the best one-to-one match of clusters to labels (Hungarian).' },
@@ -26,13 +26,13 @@ function metricSeries(history: HistoryPoint[]): Series[] {
 
 export function MetricsPanel() {
   // Unlabeled data (known once the run is ready) has no ACC / NMI / ARI to show.
-  const unlabeled = useStore((s) => s.run.ready !== null && s.run.ready.allLabels === null);
+  const unlabeled = useRun((r) => r.ready !== null && r.ready.allLabels === null);
   return unlabeled ? <LabelFreeMetrics /> : <LabelledMetrics />;
 }
 
 function LabelledMetrics() {
-  const metrics = useStore((s) => s.run.snapshot?.metrics ?? null);
-  const history = useStore((s) => s.run.history);
+  const metrics = useRun((r) => r.snapshot?.metrics ?? null);
+  const history = useRun((r) => r.history);
   const series = useMemo(() => metricSeries(history), [history]);
   const hasHistory = series.some((s) => s.points.length > 0);
   return (

@@ -2,8 +2,8 @@
  * Label-free cluster quality of the latest snapshot: what unlabeled data shows instead of
  * ACC / NMI / ARI, and a second opinion when labels exist.
  */
-import { useStore } from '../../state/store';
-import type { InternalMetrics } from '../../worker/protocol';
+import type { InternalMetrics } from '../../core/engine/types';
+import { useRun } from '../run/RunContext';
 
 const QUALITY: readonly { key: keyof InternalMetrics; label: string; help: string; digits: number }[] = [
   { key: 'silhouette', label: 'Silhouette', help: 'How much closer points are to their own cluster than to the next one, −1 to 1; higher is better (on 1,000 shown points).', digits: 3 },
@@ -13,7 +13,7 @@ const QUALITY: readonly { key: keyof InternalMetrics; label: string; help: strin
 ];
 
 export function QualityRow() {
-  const internal = useStore((s) => s.run.snapshot?.internal ?? null);
+  const internal = useRun((r) => r.snapshot?.internal ?? null);
   return (
     <dl className="quality-row" aria-label="Cluster quality without labels">
       {QUALITY.map((q) => {

@@ -1,8 +1,11 @@
 /** Phase with a progress bar, epoch/step, throughput, elapsed time, and the backend with its reason. */
-import { useStore } from '../../state/store';
 import type { RunStatus } from '../../state/run';
+import { useStore } from '../../state/store';
+import { useRunTitles } from '../compare/useRunTitles';
+import { useRun, useRunId } from './RunContext';
+import { phaseText, sharedStartText } from './sharedStartText';
 
-const STATUS_TEXT: Record<RunStatus, string> = {
+export const STATUS_TEXT: Record<RunStatus, string> = {
   idle: 'Ready',
   starting: 'Starting (loading data and backend)…',
   running: 'Training',
@@ -15,17 +18,22 @@ const STATUS_TEXT: Record<RunStatus, string> = {
 const fmtInt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export function ProgressLine() {
-  const status = useStore((s) => s.run.status);
-  const progress = useStore((s) => s.run.progress);
-  const backend = useStore((s) => s.run.backend);
-  const done = useStore((s) => s.run.done);
+  const status = useRun((r) => r.status);
+  const progress = useRun((r) => r.progress);
+  const backend = useRun((r) => r.backend);
+  const done = useRun((r) => r.done);
+  const shared = useRun((r) => sharedStartText(r.sharedStart));
+  // In a comparison this line follows the focused run: say which one.
+  const comparing = useStore((s) => s.runOrder.length > 1);
+  const title = useRunTitles()[useRunId()];
   const phase = progress?.phase ?? (status === 'idle' ? 'idle' : 'starting');
   // A phase may end early (DEC's tolerance); a finished run shows a full bar.
   const fraction = status === 'finished' ? 1 : progress && progress.steps > 0 ? Math.min(1, progress.step / progress.steps) : 0;
 
   return (
-    <div className="progress-line" data-testid="progress" data-phase={phase} data-status={status} aria-live="polite">
+    <div className="progress-line" data-testid="progress" data-phase={phase} data-status={status} data-samples={progress?.samplesSeen ?? 0} aria-live="polite">
       <div className="progress-main">
+        {comparing && <span className="phase">{title}:</span>}
         <span className={`status-badge status-${status}`}>
           {STATUS_TEXT[status]}
           {done && ` in ${done.seconds.toFixed(1)} s`}
@@ -33,13 +41,13 @@ export function ProgressLine() {
         {progress && (
           <>
             <span className="phase">
-              {progress.phaseLabel}
+              {phaseText(progress)}
               <span className="muted"> · phase {progress.phaseIndex + 1}/{progress.phaseCount}</span>
             </span>
             <progress
               value={fraction}
               max={1}
-              aria-label={`${progress.phaseLabel}: ${Math.round(fraction * 100)}%`}
+              aria-label={`${phaseText(progress)}: ${Math.round(fraction * 100)}%`}
             />
             <span className="stats muted">
               epoch {progress.epoch} · step {fmtInt.format(progress.step)}/{fmtInt.format(progress.steps)} ·{' '}
@@ -48,6 +56,11 @@ export function ProgressLine() {
               {(progress.elapsedMs / 1000).toFixed(1)} s
             </span>
           </>
+        )}
+        {shared && (
+          <span className="shared-start small" data-testid="shared-start">
+            {shared}
+          </span>
         )}
       </div>
       <div className="backend" data-testid="backend" title={backend?.reason}>

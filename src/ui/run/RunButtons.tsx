@@ -1,27 +1,42 @@
-/** Train / Pause / Resume / Stop / Reset: native buttons (keyboard-usable), enabled by run status. */
+/**
+ * Train / Pause / Resume / Stop / Reset for every run at once (each comparison card has its own
+ * too): native buttons, keyboard-usable, enabled by the runs' status.
+ */
 import { pause, reset, resume, start, stop } from '../../state/actions';
 import { isActive } from '../../state/run';
-import { useStore } from '../../state/store';
+import { useStore, type AppState } from '../../state/store';
+import { useShallow } from 'zustand/react/shallow';
+
+function summary(s: AppState) {
+  const runs = s.runOrder.map((id) => s.runs[id]);
+  return {
+    count: runs.length,
+    anyIdle: runs.some((r) => !isActive(r.status)),
+    anyActive: runs.some((r) => isActive(r.status)),
+    anyRunning: runs.some((r) => r.status === 'running'),
+    anyPaused: runs.some((r) => r.status === 'paused'),
+    anyTrained: runs.some((r) => r.runId !== null),
+  };
+}
 
 export function RunButtons() {
-  const status = useStore((s) => s.run.status);
-  const hasRun = useStore((s) => s.run.runId !== null);
-  const active = isActive(status);
+  const s = useStore(useShallow(summary));
+  const all = s.count > 1 ? ' all' : '';
   return (
     <div className="run-buttons" role="group" aria-label="Run controls">
-      <button type="button" className="primary" data-testid="train" onClick={start} disabled={active}>
-        {hasRun && !active ? 'Train again' : 'Train'}
+      <button type="button" className="primary" data-testid="train" onClick={start} disabled={!s.anyIdle} title={s.count > 1 ? `Train the ${s.count} runs side by side` : undefined}>
+        {s.anyTrained && !s.anyActive ? `Train${all} again` : `Train${all}`}
       </button>
-      <button type="button" data-testid="pause" onClick={pause} disabled={status !== 'running'}>
-        Pause
+      <button type="button" data-testid="pause" onClick={pause} disabled={!s.anyRunning}>
+        Pause{all}
       </button>
-      <button type="button" data-testid="resume" onClick={resume} disabled={status !== 'paused'}>
-        Resume
+      <button type="button" data-testid="resume" onClick={resume} disabled={!s.anyPaused}>
+        Resume{all}
       </button>
-      <button type="button" data-testid="stop" onClick={stop} disabled={!active}>
-        Stop
+      <button type="button" data-testid="stop" onClick={stop} disabled={!s.anyActive}>
+        Stop{all}
       </button>
-      <button type="button" data-testid="reset" onClick={reset} disabled={!hasRun} title="Clear the plots (cancels a running run)">
+      <button type="button" data-testid="reset" onClick={reset} disabled={!s.anyTrained} title="Clear the plots (cancels running runs)">
         Reset
       </button>
     </div>

@@ -7,19 +7,27 @@ export const COLOR_CHOICES: { value: ColorBy; label: string; title: string }[] =
   { value: 'label', label: 'True label', title: 'True label' },
   { value: 'confidence', label: 'Confidence', title: 'Confidence (max soft assignment)' },
   { value: 'correct', label: 'Correct', title: 'Correct after Hungarian matching' },
+  { value: 'disagree', label: 'Disagree', title: 'Whether a point is clustered as in the focused run (clusters matched), to see where two priors differ' },
 ];
 
-export function nextColorBy(c: ColorBy): ColorBy {
-  const i = COLOR_CHOICES.findIndex((x) => x.value === c);
-  return COLOR_CHOICES[(i + 1) % COLOR_CHOICES.length].value;
+/** 'Disagree' compares runs: it is offered only when there are several. */
+export function colorChoices(runs: number): typeof COLOR_CHOICES {
+  return runs > 1 ? COLOR_CHOICES : COLOR_CHOICES.filter((c) => c.value !== 'disagree');
+}
+
+export function nextColorBy(c: ColorBy, runs: number): ColorBy {
+  const choices = colorChoices(runs);
+  const i = choices.findIndex((x) => x.value === c);
+  return choices[(i + 1) % choices.length].value;
 }
 
 export function ColorToggle() {
   const colorBy = useStore((s) => s.colorBy);
+  const runs = useStore((s) => s.runOrder.length);
   return (
     <fieldset className="segmented" data-testid="color-toggle" data-value={colorBy} title="Colour points by (key: c)">
       <legend className="visually-hidden">Colour points by</legend>
-      {COLOR_CHOICES.map((c) => (
+      {colorChoices(runs).map((c) => (
         <label key={c.value} className={colorBy === c.value ? 'on' : ''} title={c.title}>
           <input
             type="radio"

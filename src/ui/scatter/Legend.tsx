@@ -7,12 +7,14 @@ const EMPTY: Record<ColorBy, string> = {
   label: 'This dataset has no labels.',
   confidence: 'Confidence appears once there are clusters.',
   correct: 'Needs clusters and true labels.',
+  disagree: 'Needs clusters in this run and in the focused run it is compared with.',
 };
 
-export function Legend({ entries, title, mode }: { entries: LegendEntry[]; title: string; mode: ColorBy }) {
-  // Always rendered (fixed width), so the plot does not jump when the first colours arrive.
+export function Legend({ entries, title, mode, compact = false }: { entries: LegendEntry[]; title: string; mode: ColorBy; compact?: boolean }) {
+  // Always rendered (fixed width, or a strip under a comparison card), so the plot does not jump
+  // when the first colours arrive.
   return (
-    <div className="legend" aria-label={`Legend: ${title}`} data-testid="legend" data-mode={mode}>
+    <div className={compact ? 'legend compact' : 'legend'} aria-label={`Legend: ${title}`} data-testid={compact ? 'card-legend' : 'legend'} data-mode={mode}>
       <div className="legend-title">{title}</div>
       {entries.length === 0 && <p className="muted small">{EMPTY[mode]}</p>}
       {mode === 'confidence' && entries.length > 0 && (

@@ -1,24 +1,29 @@
 /**
- * The embedding scatter: a React shell (toolbar, legend, hover card, timeline, side views)
+ * A run's embedding scatter: a React shell (toolbar, legend, hover card, timeline, side views)
  * around the canvas renderer. Frames reach the renderer through a transient store subscription,
  * so React does not re-render while points glide; it re-renders only when colours, the
- * selection or the hover change.
+ * selection or the hover change. `compact` is the comparison grid's card: the plot and a legend,
+ * while the toolbar is shared above the grid. Brushing and hovering are linked across runs by
+ * dataset row, so the same points light up in every run's plot.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { focusRun } from '../../state/compareActions';
+import { hoverRow, linkedHover } from '../../state/linkedHover';
 import { setSelection } from '../../state/scatterActions';
+import { runOf, store, useStore } from '../../state/store';
 import { showPointDetail } from '../gallery/pointDetailStore';
-import { store, useStore } from '../../state/store';
+import { useRun, useRunId } from '../run/RunContext';
 import { computeColoring } from './colors';
 import { COLOR_CHOICES } from './ColorToggle';
 import { HoverCard } from './HoverCard';
 import { Legend } from './Legend';
 import { createScatterRenderer, type ScatterRenderer } from './renderer';
 import { ScatterToolbar } from './ScatterToolbar';
-import { selectionMask } from './selection';
+import { positionsOfRows, rowsOfPositions, selectionMask } from './selection';
 import { shownCoords } from './shown';
 import { Timeline } from './Timeline';
-import { useScatterKeys } from './useScatterKeys';
-import { useShown } from './useShown';
+import { useReference } from './useReference';
+import { useReplay, useShown } from './useShown';
 import { ViewsPanel } from './ViewsPanel';
 
 interface Hover {
@@ -27,7 +32,7 @@ interface Hover {
   y: number;
 }
 
-const PROJECTION_NAMES: Record<string, string> = { umap: 'UMAP', pca: 'PCA', tsne: 't-SNE' };
+export const PROJECTION_NAMES: Record<string, string> = { umap: 'UMAP', pca: 'PCA', tsne: 't-SNE' };
 
 /** Beside the pointer, flipped to the other side near the right or bottom edge. */
 function cardPosition(h: Hover, wrap: HTMLElement | null): { left: number; top: number } {
@@ -36,22 +41,26 @@ function cardPosition(h: Hover, wrap: HTMLElement | null): { left: number; top: 
   return { left: h.x > w - 200 ? h.x - 190 : h.x + 14, top: h.y > ht - 130 ? h.y - 120 : h.y + 14 };
 }
 
-export function ScatterPanel() {
+export function ScatterPanel({ compact = false }: { compact?: boolean }) {
+  const id = useRunId();
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const rendererRef = useRef<ScatterRenderer | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
   const pressedAt = useRef<{ x: number; y: number } | null>(null);
-  useScatterKeys();
 
-  const colorBy = useStore((s) => s.colorBy);
+  const focused = useStore((s) => s.focusedRunId === id);
+  // The focused run is what the others are compared with: it shows its own clusters.
+  const colorBy = useStore((s) => (s.colorBy === 'disagree' && focused ? 'cluster' : s.colorBy));
   const view = useStore((s) => s.scatter);
-  const ready = useStore((s) => s.run.ready);
-  const frameMethod = useStore((s) => s.run.frame?.method ?? null);
-  const status = useStore((s) => s.run.status);
+  const ready = useRun((r) => r.ready);
+  const frameMethod = useRun((r) => r.frame?.method ?? null);
+  const status = useRun((r) => r.status);
   const projection = useStore((s) => s.settings.projection);
+  const replay = useReplay();
   const shown = useShown();
+  const reference = useReference(ready?.indices ?? null);
   const assignment = shown?.assignment ?? null;
   const confidence = shown?.confidence ?? null;
 
@@ -65,8 +74,9 @@ export function ScatterPanel() {
         k: ready?.k ?? 0,
         numClasses: ready?.dataset.numClasses ?? 0,
         classNames: ready?.dataset.classNames,
+        reference,
       }),
-    [colorBy, assignment, confidence, ready],
+    [colorBy, assignment, confidence, ready, reference],
   );
 
   useEffect(() => {
@@ -75,11 +85,15 @@ export function ScatterPanel() {
     if (!canvas || !wrap) return;
     const r = createScatterRenderer(canvas, { axes: svgRef.current });
     rendererRef.current = r;
-    let coords = shownCoords(store.getState());
+    const coordsNow = (): Float32Array | null => {
+      const s = store.getState();
+      return shownCoords(runOf(s, id), s.focusedRunId === id ? s.scatter.replay : null);
+    };
+    let coords = coordsNow();
     if (coords) r.setFrame(coords);
     // Transient: a new frame (live or replayed) goes straight to the renderer, not through React.
-    const unsubscribe = store.subscribe((s) => {
-      const next = shownCoords(s);
+    const unsubscribe = store.subscribe(() => {
+      const next = coordsNow();
       if (next === coords) return;
       coords = next;
       if (next) r.setFrame(next);
@@ -96,13 +110,30 @@ export function ScatterPanel() {
       r.destroy();
       rendererRef.current = null;
     };
-  }, []);
+  }, [id]);
+
+  // The point hovered in any run's plot, ringed in this one too.
+  useEffect(() => {
+    const indices = ready?.indices;
+    if (!indices) return;
+    const positionOf = new Map<number, number>();
+    indices.forEach((row, i) => positionOf.set(row, i));
+    const mark = (row: number | null): void => rendererRef.current?.setMarked(row === null ? -1 : (positionOf.get(row) ?? -1));
+    mark(linkedHover.getState().row);
+    return linkedHover.subscribe((h) => mark(h.row));
+  }, [ready]);
 
   useEffect(() => rendererRef.current?.setColors(coloring.slots, coloring.colors), [coloring]);
   useEffect(() => rendererRef.current?.setStyle(view.pointSize, view.pointOpacity), [view.pointSize, view.pointOpacity]);
-  useEffect(() => rendererRef.current?.setSelecting(view.selecting, setSelection), [view.selecting]);
+  useEffect(() => {
+    const indices = ready?.indices;
+    rendererRef.current?.setSelecting(view.selecting, (positions) => setSelection(indices ? rowsOfPositions(positions, indices) : null));
+  }, [view.selecting, ready]);
   const n = shown ? shown.coords.length / 2 : 0;
-  useEffect(() => rendererRef.current?.setEmphasis(view.selection ? selectionMask(view.selection, n) : null), [view.selection, n]);
+  useEffect(() => {
+    const mask = view.selection && ready ? selectionMask(positionsOfRows(view.selection, ready.indices), n) : null;
+    rendererRef.current?.setEmphasis(mask);
+  }, [view.selection, n, ready]);
 
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>): void => {
     if (e.buttons) return; // dragging: a pan or a brush, not a hover
@@ -110,6 +141,7 @@ export function ScatterPanel() {
     const x = e.clientX - rect.left;
     const y = e.clientY - rect.top;
     const index = rendererRef.current?.pick(x, y) ?? -1;
+    hoverRow(index >= 0 && ready ? ready.indices[index] : null);
     if (index < 0) {
       if (hover) setHover(null);
     } else if (!hover || hover.index !== index || Math.abs(hover.x - x) + Math.abs(hover.y - y) > 24) {
@@ -124,6 +156,7 @@ export function ScatterPanel() {
     if (view.selecting || !ready || (start && Math.abs(e.clientX - start.x) + Math.abs(e.clientY - start.y) > 4)) return;
     const rect = e.currentTarget.getBoundingClientRect();
     const index = rendererRef.current?.pick(e.clientX - rect.left, e.clientY - rect.top) ?? -1;
+    focusRun(id);
     if (index >= 0) showPointDetail(index, ready.indices);
   };
 
@@ -146,6 +179,47 @@ export function ScatterPanel() {
         : 'Waiting for the first snapshot…';
   const legendTitle = COLOR_CHOICES.find((c) => c.value === colorBy)?.title ?? '';
 
+  const plot = (
+    <div className="scatter-wrap" ref={wrapRef}>
+      <canvas
+        ref={canvasRef}
+        data-testid="scatter"
+        data-points="0"
+        data-frame="0"
+        data-selecting={view.selecting}
+        tabIndex={0}
+        role="img"
+        aria-label="Scatter plot of the learned embedding. Scroll or +/− to zoom, drag to pan (or to select in selection mode), 0 to reset; hover a point for details, click it to open them."
+        onMouseMove={onMove}
+        onPointerDown={(e) => (pressedAt.current = { x: e.clientX, y: e.clientY })}
+        onClick={onClick}
+        onMouseLeave={() => {
+          setHover(null);
+          hoverRow(null);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <svg ref={svgRef} className="scatter-axes" aria-hidden="true" />
+      {frameMethod === null && <div className="scatter-empty">{empty}</div>}
+      {hover && ready && (
+        <HoverCard index={hover.index} {...cardPosition(hover, wrapRef.current)} ready={ready} assignment={assignment} confidence={confidence} soft={shown?.soft ?? null} />
+      )}
+      <div className="zoom-buttons">
+        <button type="button" aria-label="Zoom in" onClick={() => rendererRef.current?.zoomBy(1.5)}>+</button>
+        <button type="button" aria-label="Zoom out" onClick={() => rendererRef.current?.zoomBy(1 / 1.5)}>−</button>
+        <button type="button" aria-label="Reset zoom" onClick={() => rendererRef.current?.resetZoom()}>⟲</button>
+      </div>
+    </div>
+  );
+
+  if (compact) {
+    return (
+      <div className="scatter-compact" data-frame-method={shownMethod} data-replay={replay !== null}>
+        {plot}
+        <Legend entries={coloring.legend} title={legendTitle} mode={colorBy} compact />
+      </div>
+    );
+  }
   return (
     <section className="panel scatter-panel" aria-labelledby="scatter-title">
       <div className="panel-head">
@@ -156,40 +230,7 @@ export function ScatterPanel() {
       </div>
       <div className="scatter-body">
         <div className="scatter-main">
-          <div className="scatter-wrap" ref={wrapRef}>
-            <canvas
-              ref={canvasRef}
-              data-testid="scatter"
-              data-points="0"
-              data-frame="0"
-              data-selecting={view.selecting}
-              tabIndex={0}
-              role="img"
-              aria-label="Scatter plot of the learned embedding. Scroll or +/− to zoom, drag to pan (or to select in selection mode), 0 to reset; hover a point for details, click it to open them."
-              onMouseMove={onMove}
-              onPointerDown={(e) => (pressedAt.current = { x: e.clientX, y: e.clientY })}
-              onClick={onClick}
-              onMouseLeave={() => setHover(null)}
-              onKeyDown={onKeyDown}
-            />
-            <svg ref={svgRef} className="scatter-axes" aria-hidden="true" />
-            {frameMethod === null && <div className="scatter-empty">{empty}</div>}
-            {hover && ready && (
-              <HoverCard
-                index={hover.index}
-                {...cardPosition(hover, wrapRef.current)}
-                ready={ready}
-                assignment={assignment}
-                confidence={confidence}
-                soft={shown?.soft ?? null}
-              />
-            )}
-            <div className="zoom-buttons">
-              <button type="button" aria-label="Zoom in" onClick={() => rendererRef.current?.zoomBy(1.5)}>+</button>
-              <button type="button" aria-label="Zoom out" onClick={() => rendererRef.current?.zoomBy(1 / 1.5)}>−</button>
-              <button type="button" aria-label="Reset zoom" onClick={() => rendererRef.current?.resetZoom()}>⟲</button>
-            </div>
-          </div>
+          {plot}
           <Timeline />
         </div>
         {view.showViews && <ViewsPanel coloring={coloring} />}

@@ -2,8 +2,12 @@
 import { setPointOpacity, setPointSize, setSelecting, setShowViews } from '../../state/scatterActions';
 import { useStore } from '../../state/store';
 import { ColorToggle } from './ColorToggle';
+import { useScatterKeys } from './useScatterKeys';
 
-export function ScatterToolbar() {
+/** `views`: offer the side views (the single-run plot has room for them, comparison cards do not). */
+export function ScatterToolbar({ views = true }: { views?: boolean }) {
+  // The keys work wherever the toolbar is: above the single plot or above the comparison grid.
+  useScatterKeys();
   const size = useStore((s) => s.scatter.pointSize);
   const opacity = useStore((s) => s.scatter.pointOpacity);
   const selecting = useStore((s) => s.scatter.selecting);
@@ -46,6 +50,7 @@ export function ScatterToolbar() {
       >
         ⬚ Select
       </button>
+      {views && (
       <button
         type="button"
         className={showViews ? 'toggle on' : 'toggle'}
@@ -56,6 +61,7 @@ export function ScatterToolbar() {
       >
         Views
       </button>
+      )}
     </div>
   );
 }

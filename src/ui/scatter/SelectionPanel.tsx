@@ -5,9 +5,10 @@
 import { useMemo } from 'react';
 import { clearSelection } from '../../state/scatterActions';
 import { useStore } from '../../state/store';
-import { countBy, selectionCsv, type CountRow } from './selection';
+import { countBy, positionsOfRows, selectionCsv, type CountRow } from './selection';
 import { Thumbnail } from './Thumbnail';
 import { useShown } from './useShown';
+import { useRun } from '../run/RunContext';
 
 const MAX_THUMBS = 60;
 
@@ -45,10 +46,12 @@ function CountTable({ title, rows, testId }: { title: string; rows: CountRow[]; 
 }
 
 export function SelectionPanel() {
-  const selection = useStore((s) => s.scatter.selection);
+  const rows = useStore((s) => s.scatter.selection);
   const selecting = useStore((s) => s.scatter.selecting);
-  const ready = useStore((s) => s.run.ready);
+  const ready = useRun((r) => r.ready);
   const shown = useShown();
+  // The selection is kept as dataset rows (linked across runs); this run's sample positions of them.
+  const selection = useMemo(() => (rows && ready ? positionsOfRows(rows, ready.indices) : null), [rows, ready]);
   const assignment = shown?.assignment ?? null;
 
   const byCluster = useMemo(() => (selection ? countBy(selection, assignment, (c) => `cluster ${c}`) : []), [selection, assignment]);
@@ -57,7 +60,7 @@ export function SelectionPanel() {
     [selection, ready],
   );
 
-  if (!selection && !selecting) return null;
+  if (!rows && !selecting) return null;
   if (!selection || !ready || !shown) {
     return (
       <section className="panel selection-panel" aria-labelledby="selection-title" data-testid="selection-panel">

@@ -5,9 +5,10 @@
 import { setReplay } from '../../state/scatterActions';
 import { useStore } from '../../state/store';
 import { indexOfFrame } from '../../state/timeline';
+import { useRun } from '../run/RunContext';
 
 export function Timeline() {
-  const timeline = useStore((s) => s.run.timeline);
+  const timeline = useRun((r) => r.timeline);
   const replay = useStore((s) => s.scatter.replay);
   if (timeline.length === 0) return null;
   const last = timeline.length - 1;

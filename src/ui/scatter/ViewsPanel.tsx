@@ -5,10 +5,11 @@
  */
 import { useEffect, useRef } from 'react';
 import type { SideView } from '../../state/run';
-import { store, useStore } from '../../state/store';
+import { runOf, store, useStore } from '../../state/store';
+import { useRun, useRunId } from '../run/RunContext';
 import type { Coloring } from './colors';
 import { createScatterRenderer, type ScatterRenderer } from './renderer';
-import { selectionMask } from './selection';
+import { positionsOfRows, selectionMask } from './selection';
 
 const VIEWS: { view: SideView; title: string; help: string }[] = [
   { view: 'input', title: 'Raw input', help: 'Projection of the raw features: what the data looks like before any learning.' },
@@ -19,8 +20,10 @@ function MiniScatter({ view, title, help, coloring }: { view: SideView; title: s
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<ScatterRenderer | null>(null);
-  const has = useStore((s) => !!s.run.views[view]);
+  const id = useRunId();
+  const has = useRun((r) => !!r.views[view]);
   const selection = useStore((s) => s.scatter.selection);
+  const indices = useRun((r) => r.ready?.indices ?? null);
   const opacity = useStore((s) => s.scatter.pointOpacity);
 
   useEffect(() => {
@@ -29,10 +32,10 @@ function MiniScatter({ view, title, help, coloring }: { view: SideView; title: s
     if (!canvas || !wrap) return;
     const r = createScatterRenderer(canvas, { zoomable: false });
     rendererRef.current = r;
-    let coords = store.getState().run.views[view]?.coords ?? null;
+    let coords = runOf(store.getState(), id).views[view]?.coords ?? null;
     if (coords) r.setFrame(coords);
     const unsubscribe = store.subscribe((s) => {
-      const next = s.run.views[view]?.coords ?? null;
+      const next = runOf(s, id).views[view]?.coords ?? null;
       if (next === coords) return;
       coords = next;
       if (next) r.setFrame(next);
@@ -46,15 +49,15 @@ function MiniScatter({ view, title, help, coloring }: { view: SideView; title: s
       r.destroy();
       rendererRef.current = null;
     };
-  }, [view]);
+  }, [view, id]);
 
   useEffect(() => rendererRef.current?.setColors(coloring.slots, coloring.colors), [coloring]);
   // Small panels: smaller points than the main plot's automatic size.
   useEffect(() => rendererRef.current?.setStyle(2, opacity), [opacity]);
   useEffect(() => {
-    const n = store.getState().run.views[view]?.n ?? 0;
-    rendererRef.current?.setEmphasis(selection && n ? selectionMask(selection, n) : null);
-  }, [selection, view, has]);
+    const n = runOf(store.getState(), id).views[view]?.n ?? 0;
+    rendererRef.current?.setEmphasis(selection && n && indices ? selectionMask(positionsOfRows(selection, indices), n) : null);
+  }, [selection, view, has, id, indices]);
 
   return (
     <figure className="mini-view" title={help} data-testid={`view-${view}`}>

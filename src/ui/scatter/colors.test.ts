@@ -66,3 +66,19 @@ describe('confidence and correctness colourings', () => {
     expect(computeColoring({ colorBy: 'correct', assignment, labels: null, k: 2, numClasses: 2 }).slots).toBeNull();
   });
 });
+
+describe('disagreement colouring', () => {
+  it('ignores how clusters are numbered, and marks the points two runs cluster differently', () => {
+    const reference = Int32Array.from([0, 0, 0, 1, 1, 1, 2, 2, 2]);
+    // The same partition with other ids: full agreement.
+    const same = computeColoring({ colorBy: 'disagree', assignment: Int32Array.from([2, 2, 2, 0, 0, 0, 1, 1, 1]), labels: null, k: 3, numClasses: 3, reference: { assignment: reference, name: 'DEC' } });
+    expect(Array.from(same.slots!)).toEqual(new Array(9).fill(0));
+    expect(same.legend[0].label).toMatch(/DEC/);
+    // Two points moved to another cluster: exactly those two disagree; a point without a cluster is grey.
+    const other = computeColoring({ colorBy: 'disagree', assignment: Int32Array.from([2, 2, 0, 0, 0, 0, 1, 1, -1]), labels: null, k: 3, numClasses: 3, reference: { assignment: reference, name: 'DEC' } });
+    expect(Array.from(other.slots!)).toEqual([0, 0, 1, 0, 0, 0, 0, 0, -1]);
+    expect(other.legend.map((e) => e.count)).toEqual([7, 1]);
+    // Nothing to compare with: nothing to colour.
+    expect(computeColoring({ colorBy: 'disagree', assignment: reference, labels: null, k: 3, numClasses: 3, reference: null }).slots).toBeNull();
+  });
+});

@@ -75,7 +75,7 @@ export interface Coloring {
   legend: LegendEntry[];
 }
 
-export type ColorMode = 'cluster' | 'label' | 'confidence' | 'correct';
+export type ColorMode = 'cluster' | 'label' | 'confidence' | 'correct' | 'disagree';
 
 export interface ColoringInput {
   colorBy: ColorMode;
@@ -86,6 +86,11 @@ export interface ColoringInput {
   k: number;
   numClasses: number;
   classNames?: string[];
+  /**
+   * For 'disagree': another run's clusters of the same sample points (−1 where it has none), and
+   * what to call it; null when there is no other run to compare with.
+   */
+  reference?: { assignment: Int32Array; name: string } | null;
 }
 
 function counts(slots: Int32Array, size: number): Int32Array {
@@ -140,8 +145,33 @@ function correctColoring(assignment: Int32Array, labels: Int32Array): Coloring {
   };
 }
 
+/** Okabe–Ito sky blue and orange: agreement and disagreement, distinct for colour-blind eyes. */
+export const AGREE_COLORS: readonly string[] = ['#56b4e9', '#e69f00'];
+
+/**
+ * Slot 0 = this run puts the point in the cluster matched (Hungarian, on the sample) to the
+ * reference run's cluster of it, 1 = it does not: where two priors see the data differently.
+ */
+function disagreementColoring(assignment: Int32Array, reference: Int32Array, name: string): Coloring {
+  const both: number[] = [];
+  for (let i = 0; i < assignment.length; i++) if (assignment[i] >= 0 && (reference[i] ?? -1) >= 0) both.push(i);
+  const map = matchClusters(Int32Array.from(both, (i) => reference[i]), Int32Array.from(both, (i) => assignment[i]));
+  const slots = new Int32Array(assignment.length).fill(-1);
+  for (const i of both) slots[i] = map.get(assignment[i]) === reference[i] ? 0 : 1;
+  const n = counts(slots, 2);
+  return {
+    slots,
+    colors: AGREE_COLORS,
+    legend: [
+      { label: `clustered as ${name} does`, color: AGREE_COLORS[0], count: n[0] },
+      { label: `clustered otherwise`, color: AGREE_COLORS[1], count: n[1] },
+    ],
+  };
+}
+
 export function computeColoring(input: ColoringInput): Coloring {
   const { colorBy, assignment, labels, k, numClasses } = input;
+  if (colorBy === 'disagree') return assignment && input.reference ? disagreementColoring(assignment, input.reference.assignment, input.reference.name) : NONE;
   if (colorBy === 'confidence') return input.confidence ? confidenceColoring(input.confidence) : NONE;
   if (colorBy === 'correct') return assignment && labels ? correctColoring(assignment, labels) : NONE;
   if (colorBy === 'label') {

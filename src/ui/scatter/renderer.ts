@@ -32,6 +32,8 @@ export interface ScatterRenderer {
   setStyle(size: number, opacity: number): void;
   /** Per point 1 = emphasised, 0 = dimmed (a selection); null = all normal. */
   setEmphasis(mask: Uint8Array | null): void;
+  /** Rings one point (the one hovered in any run's plot); −1 = none. */
+  setMarked(index: number): void;
   /** In selection mode a drag draws a rectangle and reports the points inside (not a pan). */
   setSelecting(on: boolean, onSelect: (rows: Int32Array) => void): void;
   resize(width: number, height: number): void;
@@ -68,6 +70,7 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, opts: RendererO
   let size = 0;
   let opacity = 0.85;
   let emphasis: Uint8Array | null = null;
+  let marked = -1;
   /** Screen positions of the points as last drawn (CSS pixels). */
   let sx = new Float32Array(0);
   let sy = new Float32Array(0);
@@ -130,6 +133,17 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, opts: RendererO
     c.clip();
     const n = cur.length / 2;
     drawPoints(c, sx, sy, slots, colors, { size: size || autoSize(n), opacity, unassigned: UNASSIGNED, emphasis, clip: area }, n);
+    if (marked >= 0 && marked < n) {
+      // A dark ring with a white halo: visible on any point colour.
+      c.beginPath();
+      c.arc(sx[marked], sy[marked], 7, 0, 2 * Math.PI);
+      c.lineWidth = 4;
+      c.strokeStyle = 'rgba(255, 255, 255, 0.9)';
+      c.stroke();
+      c.lineWidth = 2;
+      c.strokeStyle = '#1d2433';
+      c.stroke();
+    }
     if (brush) {
       c.fillStyle = 'rgba(47, 111, 222, 0.12)';
       c.strokeStyle = '#2f6fde';
@@ -234,6 +248,16 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, opts: RendererO
     },
     setEmphasis(mask) {
       emphasis = mask;
+      // What is highlighted, readable from outside (tests of linked brushing across runs).
+      let count = 0;
+      if (mask) for (let i = 0; i < mask.length; i++) count += mask[i];
+      canvas.dataset.emphasised = mask ? String(count) : '';
+      requestDraw();
+    },
+    setMarked(index) {
+      if (index === marked) return;
+      marked = index;
+      canvas.dataset.marked = String(index);
       requestDraw();
     },
     setSelecting(on, cb) {

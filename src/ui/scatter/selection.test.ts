@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBy, pointsInRect, selectionCsv, selectionMask } from './selection';
+import { countBy, pointsInRect, positionsOfRows, rowsOfPositions, selectionCsv, selectionMask } from './selection';
 
 describe('selection', () => {
   const xs = new Float32Array([0, 5, 10, 5]);
@@ -35,5 +35,14 @@ describe('selection', () => {
     });
     const lines = csv.trim().split('\n');
     expect(lines).toEqual(['index,cluster,label,confidence,x,y', '71,1,c,0.2500,1.0000,2.0000', '72,,"a,b",1.0000,3.0000,4.0000']);
+  });
+
+  it('links runs by dataset rows: a brush in one sample marks the same points in another', () => {
+    const a = Int32Array.from([4, 9, 12, 30]); // run A's sample (dataset rows)
+    const b = Int32Array.from([9, 30, 31]); // run B's sample
+    const rows = rowsOfPositions(Int32Array.from([3, 1]), a);
+    expect(Array.from(rows)).toEqual([9, 30]);
+    expect(Array.from(positionsOfRows(rows, b))).toEqual([0, 1]);
+    expect(Array.from(positionsOfRows(rows, a))).toEqual([1, 3]);
   });
 });

@@ -24,6 +24,19 @@ export function pointsInRect(xs: Float32Array, ys: Float32Array, n: number, r: R
   return out;
 }
 
+/** Dataset rows of sample positions, ascending (a selection is kept as rows: runs link by them). */
+export function rowsOfPositions(positions: Int32Array, indices: Int32Array): Int32Array {
+  return Int32Array.from(positions, (p) => indices[p]).sort();
+}
+
+/** Sample positions of the selected rows that this sample holds, ascending. */
+export function positionsOfRows(rows: Int32Array, indices: Int32Array): Int32Array {
+  const wanted = new Set(rows);
+  const out: number[] = [];
+  for (let i = 0; i < indices.length; i++) if (wanted.has(indices[i])) out.push(i);
+  return Int32Array.from(out);
+}
+
 /** 1 for selected rows, 0 otherwise: the renderer dims the rest. */
 export function selectionMask(selection: Int32Array, n: number): Uint8Array {
   const m = new Uint8Array(n);

@@ -1,9 +1,8 @@
 /**
- * What the scatter shows: the live frame and snapshot, or a stored frame while replaying.
- * Pure functions of the store state, shared by the plot, the hover card and the selection panel.
+ * What a run's scatter shows: the live frame and snapshot, or a stored frame while replaying.
+ * Pure functions of the run, shared by the plot, the hover card and the selection panel.
  */
 import type { RunState } from '../../state/run';
-import type { AppState } from '../../state/store';
 import { indexOfFrame } from '../../state/timeline';
 
 export interface Shown {
@@ -17,13 +16,12 @@ export interface Shown {
 }
 
 /** Coordinates on screen now: the replayed frame's, else the live frame's; null = none. */
-export function shownCoords(s: AppState): Float32Array | null {
-  const { replay } = s.scatter;
+export function shownCoords(run: Pick<RunState, 'timeline' | 'frame'>, replay: number | null): Float32Array | null {
   if (replay !== null) {
-    const i = indexOfFrame(s.run.timeline, replay);
-    if (i >= 0) return s.run.timeline[i].coords;
+    const i = indexOfFrame(run.timeline, replay);
+    if (i >= 0) return run.timeline[i].coords;
   }
-  return s.run.frame?.coords ?? null;
+  return run.frame?.coords ?? null;
 }
 
 export function shownData(replay: number | null, run: Pick<RunState, 'timeline' | 'frame' | 'snapshot'>): Shown | null {

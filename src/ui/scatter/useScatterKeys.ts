@@ -11,14 +11,14 @@ export function useScatterKeys(): void {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const t = e.target as HTMLElement | null;
       const typing = !!t && /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName) && (t as HTMLInputElement).type !== 'range';
-      const { colorBy, scatter } = store.getState();
+      const { colorBy, scatter, runOrder } = store.getState();
       if (e.key === 'Escape') {
         if (scatter.selection) clearSelection();
         else if (scatter.selecting) setSelecting(false);
         return;
       }
       if (typing) return;
-      if (e.key === 'c') setColorBy(nextColorBy(colorBy));
+      if (e.key === 'c') setColorBy(nextColorBy(colorBy, runOrder.length));
       else if (e.key === 's') setSelecting(!scatter.selecting);
     };
     window.addEventListener('keydown', onKey);

@@ -1,12 +1,19 @@
 /** The shown data as a React value: re-renders per snapshot or replay step, never per animation frame. */
 import { useMemo } from 'react';
 import { useStore } from '../../state/store';
+import { useRun, useRunId } from '../run/RunContext';
 import { shownData, type Shown } from './shown';
 
+/** The replayed frame applies to the focused run only; the others show their live frame. */
+export function useReplay(): number | null {
+  const id = useRunId();
+  return useStore((s) => (s.focusedRunId === id ? s.scatter.replay : null));
+}
+
 export function useShown(): Shown | null {
-  const replay = useStore((s) => s.scatter.replay);
-  const timeline = useStore((s) => s.run.timeline);
-  const frame = useStore((s) => s.run.frame);
-  const snapshot = useStore((s) => s.run.snapshot);
+  const replay = useReplay();
+  const timeline = useRun((r) => r.timeline);
+  const frame = useRun((r) => r.frame);
+  const snapshot = useRun((r) => r.snapshot);
   return useMemo(() => shownData(replay, { timeline, frame, snapshot }), [replay, timeline, frame, snapshot]);
 }

@@ -2,9 +2,10 @@
 import type { Dataset } from '../../data/dataset';
 import { createRng } from '../../rng';
 import type { Method } from '../../methods/types';
-import type { RunConfig, TrainEvent } from '../../../worker/protocol';
-import { createController, type RunController } from '../controller';
-import { runSession, type SessionEnd, type StepInfo } from '../session';
+import type { RunConfig, TrainEvent } from '../types';
+import { runSession } from '../runSession';
+import type { Session, SessionEnd, StepInfo } from '../session';
+import type { SharedStarts } from '../sharedStarts';
 
 export interface Collected {
   end: SessionEnd;
@@ -27,22 +28,28 @@ export function testConfig(over: Partial<RunConfig> = {}): RunConfig {
   };
 }
 
-export async function runToEnd(
-  dataset: Dataset,
-  method: Method,
-  config: RunConfig,
-  hooks: { controller?: RunController; onStep?(info: StepInfo, events: TrainEvent[]): void } = {},
-): Promise<Collected> {
+export interface RunHooks {
+  /** The session, as soon as it exists (to pause or stop it). */
+  session?(s: Session): void;
+  onStep?(info: StepInfo, events: TrainEvent[]): void;
+  /** Shared pretrainings across runs; each run keeps a private one without it. */
+  sharedStarts?: SharedStarts;
+}
+
+export async function runToEnd(dataset: Dataset, method: Method, config: RunConfig, hooks: RunHooks = {}): Promise<Collected> {
   const events: TrainEvent[] = [];
-  const end = await runSession({
-    runId: 'r1',
-    config,
-    dataset,
-    method,
-    controller: hooks.controller ?? createController(),
-    emit: (e) => events.push(e),
-    onStep: hooks.onStep ? (info) => hooks.onStep!(info, events) : undefined,
-  });
+  const end = await runSession(
+    {
+      runId: 'r1',
+      config,
+      dataset,
+      method,
+      emit: (e) => events.push(e),
+      sharedStarts: hooks.sharedStarts,
+      onStep: hooks.onStep ? (info) => hooks.onStep!(info, events) : undefined,
+    },
+    hooks.session,
+  );
   return { end, events };
 }
 

@@ -14,6 +14,8 @@ export interface ToyOptions {
   nanAtStep?: number;
   /** Every point is assigned to cluster 0. */
   collapse?: boolean;
+  /** The 'fit' phase is a shared start under this key (as an autoencoder's pretraining). */
+  shared?: string;
 }
 
 export function toyMethod(opts: ToyOptions = {}): Method {
@@ -45,6 +47,7 @@ function createToy(ctx: MethodContext, o: ToyOptions): MethodRun {
     steps: o.fitSteps ?? 20,
     batchSize: o.batchSize ?? 16,
     optimizer: { kind: 'adam', learningRate: 0.01 },
+    shared: o.shared,
     variables: () => [w],
     loss: (batch) => {
       const rec = tf.mean(tf.square(tf.sub(batch, tf.matMul(embed(batch), w, false, true)))) as tf.Scalar;
