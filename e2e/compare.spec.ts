@@ -85,11 +85,14 @@ test('a shared comparison link: three runs train at once, brushing links them, e
   expect(page.url()).toContain('r2.method=dcn');
   expect(page.url()).toContain('r3.method=idec');
 
-  // Training again starts from the cached pretraining at once.
-  await page.getByTestId('train').click();
-  for (const i of [0, 1, 2]) await expect(cards.nth(i)).toContainText('starts from the shared pretraining (cached)', { timeout: 60_000 });
-  await page.getByTestId('stop').click();
-  for (const i of [0, 1, 2]) await expect(cards.nth(i)).toHaveAttribute('data-status', /stopped|finished/, { timeout: 60_000 });
+  // Training again starts from the cached pretraining at once, and so does a new page (IndexedDB).
+  for (const reload of [false, true]) {
+    if (reload) await page.reload();
+    await page.getByTestId('train').click();
+    for (const i of [0, 1, 2]) await expect(cards.nth(i)).toContainText('starts from the shared pretraining (cached)', { timeout: 60_000 });
+    await page.getByTestId('stop').click();
+    for (const i of [0, 1, 2]) await expect(cards.nth(i)).toHaveAttribute('data-status', /stopped|finished/, { timeout: 60_000 });
+  }
 });
 
 test('a run added, duplicated with one change (what if) and removed; the link follows', async ({ page }) => {

@@ -11,10 +11,13 @@
  *   tsne/-warm      Barnes–Hut t-SNE, to the end of its iterations (1,000 cold, 250 warm)
  *   scatter-redraw  one redraw of the scatter's points on a canvas (main thread)
  *   longtask        the longest main-thread task while the real app trains and projects
+ *   compare         three runs side by side in the real app vs one alone: summed samples/s, the
+ *                   ratio to the run alone, and the longest main-thread task (--longtask-seconds)
  * Sizes default to 5,000 / 20,000 / 70,000 points (t-SNE: also 10,000); sizes that would take
  * minutes print a {"skipped":…} line instead, unless --full.
  */
-import { ensureBuilt, log, openPage, serveDist, waitForGlobal } from './serve-built.mjs';
+import { compareBench } from './bench-compare.mjs';
+import { ensureBuilt, log, openPage, serveDist, waitForGlobal, watchLongTasks } from './serve-built.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -30,7 +33,7 @@ const longSeconds = Number(opt('longtask-seconds', '20'));
 const longProjections = opt('longtask-projection', 'umap,tsne');
 if (!(seconds > 0) || !(longSeconds > 0) || ![backends, only, longProjections].every((s) => /^[a-z,-]*$/.test(s)) || !/^[0-9,]*$/.test(sizes)) {
   process.stderr.write(
-    'usage: npm run bench -- [--only train,pca,umap,tsne,scatter,longtask] [--sizes 5000,20000,70000] [--full]\n' +
+    'usage: npm run bench -- [--only train,pca,umap,tsne,scatter,longtask,compare] [--sizes 5000,20000,70000] [--full]\n' +
       '                        [--seconds N] [--backends wasm,webgl,webgpu,cpu] [--longtask-seconds N] [--longtask-projection umap,tsne,pca]\n',
   );
   process.exit(2);
@@ -44,25 +47,7 @@ const LONGTASK_HASH =
 async function longtask(url, projection) {
   const { browser, page } = await openPage('about:blank');
   try {
-    // Installed before the app's scripts run, so no long task is missed.
-    await page.addInitScript(() => {
-      window.__longtasks = [];
-      window.__loafs = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, ms: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-      // Long animation frames name the scripts behind a long task (where Chromium supports them).
-      try {
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) {
-            const scripts = (e.scripts ?? []).map((x) => ({ ms: Math.round(x.duration), what: `${x.invoker} ${x.sourceFunctionName ?? ''}`.trim() }));
-            window.__loafs.push({ start: e.startTime, ms: e.duration, scripts });
-          }
-        }).observe({ type: 'long-animation-frame', buffered: true });
-      } catch {
-        // not supported: the longtask figures stand alone
-      }
-    });
+    await page.addInitScript(watchLongTasks);
     await page.goto(`${url}#${LONGTASK_HASH}&projection=${projection}`);
     await page.getByTestId('train').click();
     const clicked = await page.evaluate(() => performance.now());
@@ -96,7 +81,7 @@ try {
   server = await serveDist();
   const benchOnly = only
     .split(',')
-    .filter((t) => t && t !== 'longtask')
+    .filter((t) => t && t !== 'longtask' && t !== 'compare')
     .join(',');
   if (!only || benchOnly) {
     const query = new URLSearchParams({ seconds: String(seconds), backends, ...(benchOnly ? { only: benchOnly } : {}), ...(sizes ? { sizes } : {}), ...(full ? { full: '1' } : {}) });
@@ -110,6 +95,9 @@ try {
     });
     await browser.close();
     browser = undefined;
+  }
+  if (wants('compare')) {
+    process.stdout.write(JSON.stringify(await compareBench(server.url, { seconds: longSeconds, projection: 'umap' })) + '\n');
   }
   if (wants('longtask')) {
     for (const projection of longProjections.split(',').filter(Boolean)) {

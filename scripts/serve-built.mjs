@@ -78,3 +78,25 @@ export async function waitForGlobal(page, name, done) {
     await new Promise((r) => setTimeout(r, 500));
   }
 }
+
+/**
+ * Installed before the app's scripts run, so no long task is missed: long tasks, and long
+ * animation frames that name the scripts behind them (where Chromium supports them).
+ */
+export function watchLongTasks() {
+  window.__longtasks = [];
+  window.__loafs = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const scripts = (e.scripts ?? []).map((x) => ({ ms: Math.round(x.duration), what: `${x.invoker} ${x.sourceFunctionName ?? ''}`.trim() }));
+        window.__loafs.push({ start: e.startTime, ms: e.duration, scripts });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // not supported: the longtask figures stand alone
+  }
+}

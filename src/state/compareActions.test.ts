@@ -64,7 +64,7 @@ describe('comparison actions', () => {
       runId: 'x',
       ready: fixtureReady(),
       snapshot: fixtureSnapshot({ metrics: { acc, nmi: 0.5, ari: 0.4 }, all: FINAL_ALL }),
-      frame: { frameId: 2, method: 'pca' as const, coords: Float32Array.from([0, 1, 2, 3, 4, 5]), n: 3 },
+      frame: { frameId: 2, step: 1, method: 'pca' as const, coords: Float32Array.from([0, 1, 2, 3, 4, 5]), n: 3 },
       done: { reason: 'finished' as const, seconds: 5 },
     });
     store.setState({ runs: { [a]: { ...s.runs[a], ...done(0.81) }, [b]: { ...s.runs[b], ...done(0.52) } } });

@@ -120,7 +120,7 @@ function restored(run: RunState, r: RunResult, dataset: DatasetInfo | null): Run
       }
     : null;
   const coords = sample?.coords ? Float32Array.from(sample.coords) : null;
-  const frame = coords ? { frameId: 1, method: sample!.projection ?? settings.projection, coords, n } : null;
+  const frame = coords ? { frameId: 1, step: snapshot?.step ?? 0, method: sample!.projection ?? settings.projection, coords, n } : null;
   const status = r.status === 'finished' || r.status === 'error' ? r.status : 'stopped';
   return {
     ...idleRun(run.id, run.spec, run.derivedFrom),

@@ -76,7 +76,7 @@ describe('reduceProjectEvent', () => {
   it('takes newer frames of the current run only', () => {
     let run = startedRun('r');
     const frame = (runId: string, frameId: number) =>
-      ({ type: 'frame', runId, frameId, method: 'pca', coords: new Float32Array(6), ms: 1 }) as const;
+      ({ type: 'frame', runId, frameId, step: 0, method: 'pca', coords: new Float32Array(6), ms: 1 }) as const;
     run = reduceProjectEvent(run, frame('r', 2));
     expect(run.frame?.frameId).toBe(2);
     expect(run.frame?.n).toBe(3);
@@ -85,6 +85,21 @@ describe('reduceProjectEvent', () => {
     run = reduceProjectEvent(run, { type: 'error', runId: 'r', frameId: 3, message: 'umap failed' });
     expect(run.projectionError).toBe('umap failed');
     expect(run.frame?.frameId).toBe(2);
+  });
+
+  it('stores each frame with the step and clusters of the snapshot it was computed from', () => {
+    let run = startedRun('r');
+    const a = { ...snap(10), assignment: Int32Array.of(0, 0) };
+    const b = { ...snap(20), assignment: Int32Array.of(1, 1) };
+    run = reduceTrainEvent(run, { type: 'snapshot', runId: 'r', snapshot: a });
+    run = reduceTrainEvent(run, { type: 'snapshot', runId: 'r', snapshot: b });
+    // The projection of step 10 arrives after the snapshot of step 20: it keeps step 10's clusters.
+    run = reduceProjectEvent(run, { type: 'frame', runId: 'r', frameId: 1, step: 10, method: 'pca', coords: new Float32Array(4), ms: 1 });
+    expect(run.frame?.step).toBe(10);
+    expect(run.timeline.at(-1)?.step).toBe(10);
+    expect(Array.from(run.timeline.at(-1)!.assignment!)).toEqual([0, 0]);
+    run = reduceProjectEvent(run, { type: 'frame', runId: 'r', frameId: 2, step: 20, method: 'pca', coords: new Float32Array(4), ms: 1 });
+    expect(Array.from(run.timeline.at(-1)!.assignment!)).toEqual([1, 1]);
   });
 });
 

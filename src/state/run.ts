@@ -37,6 +37,8 @@ export interface HistoryPoint {
 /** 2-D coordinates of the snapshot sample, aligned to the previous frame. */
 export interface Frame {
   frameId: number;
+  /** The training step of the snapshot it was computed from. */
+  step: number;
   method: ProjectionMethod;
   coords: Float32Array;
   n: number;
@@ -75,7 +77,19 @@ export interface RunState {
   sharedStart: SharedStartInfo | null;
   /** Sum and count of the progress windows' samples/s while steps ran: the run's mean speed. */
   speed: { sum: number; count: number };
+  /** The last few snapshots' clusters by step: a frame that arrives late is coloured as its own snapshot was. */
+  recent: RecentClusters[];
 }
+
+export interface RecentClusters {
+  step: number;
+  phase: string;
+  assignment: Int32Array | null;
+  confidence: Float32Array | null;
+}
+
+/** Snapshots a projection may lag behind (it is newest-only, so one or two at most). */
+const RECENT = 4;
 
 export const IDLE_RUN: RunState = {
   id: '',
@@ -98,6 +112,7 @@ export const IDLE_RUN: RunState = {
   done: null,
   sharedStart: null,
   speed: { sum: 0, count: 0 },
+  recent: [],
 };
 
 export function idleRun(id: string, spec: RunSpec, derivedFrom: string | null = null): RunState {
@@ -128,7 +143,8 @@ function withSnapshot(run: RunState, s: Snapshot): RunState {
     internal: s.internal,
     losses: s.losses,
   };
-  return { ...run, snapshot: s, history: [...run.history, point] };
+  const recent = [...run.recent, { step: s.step, phase: s.phase, assignment: s.assignment, confidence: s.confidence }].slice(-RECENT);
+  return { ...run, snapshot: s, history: [...run.history, point], recent };
 }
 
 const ACTIVE: readonly RunStatus[] = ['starting', 'running', 'paused'];
@@ -185,17 +201,17 @@ export function reduceProjectEvent(run: RunState, ev: ProjectEvent): RunState {
     // A side view (small multiple): its own frame sequence, not stored in the timeline.
     const prev = run.views[view];
     if (prev && ev.frameId <= prev.frameId) return run;
-    const side: Frame = { frameId: ev.frameId, method: ev.method, coords: ev.coords, n: ev.coords.length / 2 };
+    const side: Frame = { frameId: ev.frameId, step: ev.step, method: ev.method, coords: ev.coords, n: ev.coords.length / 2 };
     return { ...run, views: { ...run.views, [view]: side } };
   }
   // Frames can only move forward: a late reply for an older request must not replace a newer one.
   if (run.frame && ev.frameId <= run.frame.frameId) return run;
-  const frame: Frame = { frameId: ev.frameId, method: ev.method, coords: ev.coords, n: ev.coords.length / 2 };
-  // The frame is stored with the newest snapshot's assignments (at most one snapshot ahead of it).
-  const s = run.snapshot;
+  const frame: Frame = { frameId: ev.frameId, step: ev.step, method: ev.method, coords: ev.coords, n: ev.coords.length / 2 };
+  // Stored with the clusters of the snapshot it was computed from (the newest, if that one is gone).
+  const s = run.recent.find((r) => r.step === ev.step) ?? run.recent.at(-1);
   const stored: TimelineFrame = {
     frameId: ev.frameId,
-    step: s?.step ?? 0,
+    step: ev.step,
     phase: s?.phase ?? '',
     coords: ev.coords,
     assignment: s?.assignment ?? null,

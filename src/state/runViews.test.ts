@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reduceProjectEvent, startedRun } from './run';
 
 const frame = (frameId: number, view?: 'embedding' | 'input' | 'assignment') =>
-  ({ type: 'frame', runId: 'r', frameId, method: 'pca', view, coords: new Float32Array([frameId, 0, 1, 1]), ms: 1 }) as const;
+  ({ type: 'frame', runId: 'r', frameId, step: frameId, method: 'pca', view, coords: new Float32Array([frameId, 0, 1, 1]), ms: 1 }) as const;
 
 describe('projection frames by view', () => {
   it('stores embedding frames in the timeline and side views apart, each only moving forward', () => {

@@ -21,6 +21,8 @@ interface PointsJob {
   points: Float32Array;
   n: number;
   dim: number;
+  /** The snapshot's step (0 for the raw input). */
+  step: number;
 }
 
 /** One run's projection requests: the embedding and each side view, each newest-only. */
@@ -42,6 +44,7 @@ function sender(runId: string, view: 'embedding' | SideView, ch: () => Channels)
       type: 'project',
       runId,
       frameId,
+      step: job.step,
       method: first && settings.projection !== 'pca' ? 'pca' : settings.projection,
       view,
       points: job.points,
@@ -76,11 +79,11 @@ function pushSideViews(run: RunState, snapshotChanged: boolean): void {
   const c = channelsOf(run.runId);
   const { k, pixels, indices } = run.ready;
   const soft = run.snapshot?.soft;
-  if (soft && snapshotChanged) c.views.assignment.push({ points: soft, n: soft.length / k, dim: k });
+  if (soft && snapshotChanged) c.views.assignment.push({ points: soft, n: soft.length / k, dim: k, step: run.snapshot!.step });
   if (pixels && !c.inputAsked) {
     c.inputAsked = true;
     const n = indices.length;
-    c.views.input.push({ points: Float32Array.from(pixels, (v) => v / 255), n, dim: pixels.length / n });
+    c.views.input.push({ points: Float32Array.from(pixels, (v) => v / 255), n, dim: pixels.length / n, step: 0 });
   }
 }
 
@@ -105,7 +108,7 @@ function onTrainEvent(ev: TrainEvent): void {
   // Project only snapshots the reducer accepted (finite ones), so a NaN never reaches the plot.
   const snap: Snapshot | null = after.snapshot;
   if (snap && snap !== before.snapshot) {
-    channelsOf(ev.runId).embedding.push({ points: snap.embedding, n: snap.embedding.length / snap.embedDim, dim: snap.embedDim });
+    channelsOf(ev.runId).embedding.push({ points: snap.embedding, n: snap.embedding.length / snap.embedDim, dim: snap.embedDim, step: snap.step });
   }
   pushSideViews(after, after.snapshot !== before.snapshot);
 }

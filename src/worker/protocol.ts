@@ -59,6 +59,8 @@ export type ProjectCommand =
       type: 'project';
       runId: string;
       frameId: number;
+      /** The training step of the snapshot the points come from (echoed in the frame). */
+      step: number;
       method: ProjectionMethod;
       /** n × dim row-major: the embedding sample, the raw input sample, or the soft assignments. */
       points: Float32Array;
@@ -81,6 +83,8 @@ export type ProjectEvent =
       type: 'frame';
       runId: string;
       frameId: number;
+      /** The step of the snapshot this frame was computed from. */
+      step: number;
       method: ProjectionMethod;
       /** The view of the command (the worker always sets it; optional only for older senders). */
       view?: ProjectionView;

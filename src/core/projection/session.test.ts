@@ -66,11 +66,13 @@ describe('projection session', () => {
 
   it('keeps only the latest pending request: stale frames are dropped, not queued', async () => {
     const { events, session, idle } = setup();
-    session.request(req(1));
-    session.request(req(2));
-    session.request(req(3));
+    session.request(req(1, { step: 10 }));
+    session.request(req(2, { step: 20 }));
+    session.request(req(3, { step: 30 }));
     await idle(1);
     expect(events.map((e) => [e.type, e.frameId])).toEqual([['frame', 3]]);
+    // The frame names the snapshot step it was computed from.
+    expect(frames(events)[0].step).toBe(30);
   });
 
   it('warm-starts UMAP from the previous frame and aligns to it; identical input repeats it', async () => {

@@ -18,6 +18,8 @@ import { alignTo } from './procrustes';
 export interface ProjectRequest {
   runId: string;
   frameId: number;
+  /** The training step of the snapshot the points come from, echoed in the frame. */
+  step?: number;
   method: ProjectorName;
   /** n × dim row-major. */
   points: Float32Array;
@@ -31,7 +33,7 @@ export interface ProjectRequest {
 }
 
 export type ProjectionEvent =
-  | { type: 'frame'; runId: string; frameId: number; method: ProjectorName; view: ProjectionView; coords: Float32Array; ms: number }
+  | { type: 'frame'; runId: string; frameId: number; step: number; method: ProjectorName; view: ProjectionView; coords: Float32Array; ms: number }
   | { type: 'error'; runId: string; frameId: number; view: ProjectionView; message: string };
 
 export interface SessionOptions {
@@ -160,7 +162,7 @@ export class ProjectionSession {
       state.lastPoints = req.points;
       state.lastMethod = req.method;
       state.lastParams = params;
-      emit({ type: 'frame', runId: req.runId, frameId: req.frameId, method: req.method, view, coords, ms: now() - start });
+      emit({ type: 'frame', runId: req.runId, frameId: req.frameId, step: req.step ?? 0, method: req.method, view, coords, ms: now() - start });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       emit({ type: 'error', runId: req.runId, frameId: req.frameId, view, message });

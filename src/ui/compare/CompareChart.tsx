@@ -18,26 +18,29 @@ const METRICS: { value: CurveMetric; label: string; needsLabels: boolean }[] = [
 ];
 
 export function CompareChart() {
-  const runs = useStore(useShallow((s) => s.runOrder.map((id) => s.runs[id])));
+  // Re-renders when a run's history grows (a snapshot), not on every progress event.
+  const order = useStore(useShallow((s) => s.runOrder));
+  const histories = useStore(useShallow((s) => s.runOrder.map((id) => s.runs[id].history)));
+  const sizes = useStore(useShallow((s) => s.runOrder.map((id) => s.runs[id].ready?.dataset.n ?? 1)));
+  const labelled = useStore((s) => s.runOrder.some((id) => s.runs[id].ready?.labels));
   const titles = useRunTitles();
-  const labelled = runs.some((r) => r.ready?.labels);
   const choices = METRICS.filter((m) => labelled || !m.needsLabels);
   const [picked, setPicked] = useState<CurveMetric>('acc');
   const metric = choices.some((c) => c.value === picked) ? picked : choices[0].value;
   const series = useMemo<Series[]>(() => {
-    const curves = runs.map((r) => curve(r.history, r.ready?.dataset.n ?? 1, metric));
+    const curves = histories.map((h, i) => curve(h, sizes[i], metric));
     const right = Math.max(0, ...curves.flat().map((p) => p.x));
-    return runs.map((r, i) => {
+    return order.map((id, i) => {
       const points = curves[i];
       // A run that trains nothing (k-means on pixels) is a level across the chart: the bar to beat.
       const level = points.length > 0 && points.every((p) => p.x === 0) && right > 0;
       return {
-        name: `${i + 1}. ${titles[r.id] ?? r.spec.method}${level ? ' (no training)' : ''}`,
+        name: `${i + 1}. ${titles[id] ?? id}${level ? ' (no training)' : ''}`,
         color: RUN_COLORS[i % RUN_COLORS.length],
         points: level ? [{ x: 0, y: points.at(-1)!.y }, { x: right, y: points.at(-1)!.y }] : points,
       };
     });
-  }, [runs, metric, titles]);
+  }, [order, histories, sizes, metric, titles]);
   const label = choices.find((c) => c.value === metric)?.label ?? metric;
   const any = series.some((s) => s.points.length > 0);
   return (

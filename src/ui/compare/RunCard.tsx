@@ -70,6 +70,7 @@ export function RunCard() {
       data-run={id}
       data-status={status}
       data-samples={progress?.samplesSeen ?? 0}
+      data-phase={progress?.phase ?? ''}
       aria-label={`Run ${index + 1}: ${title}`}
       style={{ borderTopColor: RUN_COLORS[index % RUN_COLORS.length] }}
     >

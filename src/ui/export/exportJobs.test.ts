@@ -18,7 +18,7 @@ function stateWith(over: Partial<RunState>, userPaths: string[] | null = null): 
   };
 }
 
-const frame = { frameId: 1, method: 'pca' as const, coords: Float32Array.from([1, 2, 3, 4, 5, 6]), n: 3 };
+const frame = { frameId: 1, step: 42, method: 'pca' as const, coords: Float32Array.from([1, 2, 3, 4, 5, 6]), n: 3 };
 
 describe('export jobs', () => {
   it('CSV: names the file after dataset, method and seed, and uses the frame coordinates', async () => {

@@ -54,7 +54,7 @@ describe('PointDetailCard', () => {
 
 describe('exportAvailability', () => {
   const state = (run: Partial<RunState>): RunState => ({ ...IDLE_RUN, ready: fixtureReady(), snapshot: fixtureSnapshot(), ...run });
-  const frame = { frameId: 1, method: 'pca' as const, coords: new Float32Array(6), n: 3 };
+  const frame = { frameId: 1, step: 42, method: 'pca' as const, coords: new Float32Array(6), n: 3 };
 
   it('needs clusters for everything, pixels for the images and a frame for the plots', () => {
     expect(exportAvailability(IDLE_RUN)).toEqual({ csv: false, zip: false, json: false, png: false, svg: false });
