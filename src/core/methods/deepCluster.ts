@@ -55,8 +55,10 @@ interface Clustering {
 
 function create(ctx: MethodContext): MethodRun {
   const p = ctx.params;
-  const rng = ctx.rng.fork();
+  // The autoencoder first: every autoencoder method builds it from the first fork, so they share
+  // one pretraining (sessions' shared start).
   const ae = createAutoencoder(encoderDims(ctx), ctx.rng.fork());
+  const rng = ctx.rng.fork();
   const head = createDense(ae.embedDim, ctx.k, ctx.rng.fork());
   const cropRng = ctx.rng.fork();
   const batch = Math.min(p.batchSize as number, ctx.n);

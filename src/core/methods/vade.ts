@@ -67,8 +67,10 @@ function outputToLogits(ae: Autoencoder): void {
 
 function create(ctx: MethodContext): MethodRun {
   const p = ctx.params;
-  const rng = ctx.rng.fork();
+  // The autoencoder first: every autoencoder method builds it from the first fork, so they share
+  // one pretraining (sessions' shared start).
   const ae = createAutoencoder(encoderDims(ctx), ctx.rng.fork());
+  const rng = ctx.rng.fork();
   const enc = createGaussianEncoder(ae.encoder, ctx.rng.fork());
   let prior: MixturePrior | null = null;
   let likelihood: Likelihood = 'gaussian';

@@ -38,7 +38,10 @@ export function Messages() {
   const items: { kind: Kind; text: string }[] = [];
   for (const run of runs) items.push(...runMessages(run, runs.length > 1 ? `${titles[run.id]}: ` : ''));
   if (needsDrop) {
-    items.push({ kind: 'info', text: 'This link is for your own data: drop the same files on the page again (or use “Open files”), then press Train.' });
+    items.push({
+      kind: 'info',
+      text: 'Your data is chosen but none is loaded: drop images, a folder, a .zip or dataset files on the page (or use “Open files”), then press Train. A link to your data needs its files dropped again.',
+    });
   }
   for (const e of settingsErrors) items.push({ kind: 'warning', text: `Link: ${e}` });
   if (items.length === 0) return null;
