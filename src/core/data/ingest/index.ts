@@ -4,7 +4,10 @@ export { ingest, IngestError, PREVIEW_COUNT, type DecodeImage, type IngestOption
 export { collectInputs, evenlySpaced, type Collected, type CollectOptions, type ImageItem } from './collect';
 export { sniffFile, looksLikeText, CIFAR_RECORD_BYTES, type FileKind } from './sniff';
 export { imageSize, looksComplete, tooLargeProblem, type ImageSize } from './imageHeader';
-export { expandZips, openZip, repairZipName, type Expanded } from './zip';
+export { openZip, type Expanded } from './zip';
+export { readZipDirectory, type ZipEntry } from './zipDirectory';
+export { imageFilesByPath, unpackFile } from './unpack';
+export { InflateBudget } from './inflateBudget';
 export { openTar } from './tar';
 export { labelsFromPaths, type FolderLabels } from './labelsFromPaths';
 export { fitRect, rgbaToRow, rowLength, rowToBytes, type FitRect } from './pixels';

@@ -11,6 +11,7 @@ import { datasetRow, type Dataset } from '../dataset';
 import { createImageRows } from './assemble';
 import { collectInputs, type ImageItem } from './collect';
 import { datasetFromFiles } from './datasetFiles';
+import type { InflateBudget } from './inflateBudget';
 import { labelsFromPaths } from './labelsFromPaths';
 import { naturalCompare } from './paths';
 import { rowToBytes } from './pixels';
@@ -31,6 +32,8 @@ export interface IngestOptions {
   onProgress?: (stage: string, done: number, total: number) => void;
   /** Defaults to MAX_IMAGES. */
   maxImages?: number;
+  /** What the drop's archives may expand to; defaults to the standard limits. */
+  budget?: InflateBudget;
   /** Defaults to the dropped folder's name, or the dataset file's name. */
   name?: string;
 }
@@ -131,7 +134,7 @@ async function ingestImages(
 }
 
 export async function ingest(files: InputFile[], opts: IngestOptions): Promise<IngestResult> {
-  const collected = await collectInputs(files, { maxImages: opts.maxImages, onProgress: opts.onProgress });
+  const collected = await collectInputs(files, { maxImages: opts.maxImages, budget: opts.budget, onProgress: opts.onProgress });
   const problems = collected.problems;
   const notices = collected.notices;
 
