@@ -61,7 +61,7 @@ export async function runSession(o: SessionOptions): Promise<SessionEnd> {
   const { params, errors } = resolveParams(method, config.budget, config.params);
   for (const e of errors) warn(`${method.name}: ${e} (using the default)`);
   const k = config.k ?? dataset.numClasses;
-  if (!Number.isInteger(k) || k < 1 || k > dataset.n) {
+  if (!Number.isInteger(k) || k < 2 || k > dataset.n) {
     emit({ type: 'error', runId, message: `k = ${k} clusters is not possible with ${dataset.n} points` });
     return 'error';
   }

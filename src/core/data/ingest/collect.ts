@@ -8,7 +8,7 @@ import { dropDuplicates, duplicatesNotice } from './duplicates';
 import { imageSize, looksComplete, tooLargeProblem } from './imageHeader';
 import { InflateBudget } from './inflateBudget';
 import { naturalCompare } from './paths';
-import { formatCount } from './text';
+import { capNotice, evenlySpaced } from './rowCap';
 import { MAX_IMAGES, type ImageKind, type IngestProblem, type InputFile } from './types';
 import { unpackFile, type LeafKind } from './unpack';
 
@@ -62,15 +62,6 @@ function readImage(file: InputFile, kind: ImageKind): ImageItem | IngestProblem 
   if (tooLarge) return { path: file.path, message: tooLarge };
   if (!looksComplete(kind, file.bytes, size)) return damaged;
   return { ...file, kind, ...size };
-}
-
-/**
- * Indices of `keep` items spread evenly over `total`: a cap that takes the first images in path
- * order would drop whole class folders (the last ones alphabetically), so every class keeps its share.
- */
-export function evenlySpaced(total: number, keep: number): number[] {
-  if (keep >= total) return Array.from({ length: total }, (_, i) => i);
-  return Array.from({ length: keep }, (_, i) => Math.floor((i * total) / keep));
 }
 
 export async function collectInputs(files: InputFile[], opts: CollectOptions = {}): Promise<Collected> {
@@ -127,10 +118,7 @@ export async function collectInputs(files: InputFile[], opts: CollectOptions = {
   if (images.length > maxImages) {
     const total = images.length;
     images = evenlySpaced(total, maxImages).map((i) => images[i]);
-    notices.push(
-      `${formatCount(maxImages)} of ${formatCount(total)} images loaded, spread evenly over the folders; ` +
-        `the rest were left out (limit ${formatCount(maxImages)}) — drop a smaller folder or a sample`,
-    );
+    notices.push(capNotice(maxImages, total, 'images', 'folder'));
   }
   problems.sort((a, b) => naturalCompare(a.path, b.path));
   return { images, idx: pick('idx'), tables: pick('tables'), npy: pick('npy'), cifar: pick('cifar'), problems, notices };
