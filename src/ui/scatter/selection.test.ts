@@ -36,4 +36,16 @@ describe('selection', () => {
     const lines = csv.trim().split('\n');
     expect(lines).toEqual(['index,cluster,label,confidence,x,y', '71,1,c,0.2500,1.0000,2.0000', '72,,"a,b",1.0000,3.0000,4.0000']);
   });
+
+  it('neutralises labels a spreadsheet would run as formulas; numbers stay numbers', () => {
+    const csv = selectionCsv(new Int32Array([0, 1]), {
+      indices: new Int32Array([0, 1]),
+      assignment: new Int32Array([0, 1]),
+      labels: new Int32Array([0, 1]),
+      confidence: null,
+      coords: new Float32Array([-1, -2, 3, 4]),
+      classNames: ['=HYPERLINK("http://x")', '-7'],
+    });
+    expect(csv.trim().split('\n')).toEqual(['index,cluster,label,confidence,x,y', '0,0,"\'=HYPERLINK(""http://x"")",,-1.0000,-2.0000', '1,1,-7,,3.0000,4.0000']);
+  });
 });
