@@ -71,7 +71,7 @@ export async function collectInputs(files: InputFile[], opts: CollectOptions = {
   const found: Sorted[] = [];
   const budget = opts.budget ?? new InflateBudget();
 
-  const sort = (file: InputFile, kind: LeafKind): void => {
+  const classify = (file: InputFile, kind: LeafKind): void => {
     switch (kind.kind) {
       case 'ignored':
         return;
@@ -103,7 +103,7 @@ export async function collectInputs(files: InputFile[], opts: CollectOptions = {
 
   opts.onProgress?.(STAGE, 0, files.length);
   for (let i = 0; i < files.length; i++) {
-    unpackFile(files[i], budget, problems, sort);
+    unpackFile(files[i], budget, problems, classify);
     if ((i + 1) % 50 === 0) opts.onProgress?.(STAGE, i + 1, files.length);
   }
   opts.onProgress?.(STAGE, files.length, files.length);
