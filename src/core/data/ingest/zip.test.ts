@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from 'fflate';
+import { deflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { encodePng } from './encodePng';
 import { InflateBudget } from './inflateBudget';
@@ -126,11 +126,16 @@ describe('openZip: decompression bombs', () => {
   });
 
   it('an entry claiming 4 GiB costs that entry, not the archive', () => {
-    const zip = writeZip([{ name: 'liar.png', data: PNG, size: 2 ** 32 - 1 }, ...good(12).map((f) => ({ name: f.path, data: f.bytes }))]);
+    const zip = writeZip([
+      { name: 'liar.png', data: deflateSync(PNG), method: 8, size: 2 ** 32 - 1 },
+      { name: 'stored-liar.png', data: PNG, size: 2 ** 32 - 1 },
+      ...good(12).map((f) => ({ name: f.path, data: f.bytes })),
+    ]);
     const out = open(file('claims.zip', zip));
     expect(out.files).toHaveLength(12);
-    expect(out.problems.map((p) => p.path)).toEqual(['claims/liar.png']);
-    expect(out.problems[0].message).toMatch(/expands to more than 256 MB/);
+    expect(out.problems.map((p) => p.path)).toEqual(['claims/liar.png', 'claims/stored-liar.png']);
+    expect(out.problems[0].message).toMatch(/^claims\/liar\.png expands to more than 256 MB/);
+    expect(out.problems[1].message).toBe('claims.zip: stored-liar.png is damaged (its sizes disagree) — re-create the zip or download it again');
   });
 
   it('stops inflating an entry that expands past the size it declares, and keeps the rest', () => {

@@ -35,15 +35,14 @@ function unreadable(zipPath: string, entry: ZipEntry): string | null {
   return null;
 }
 
-/** The entry's bytes (a view for stored entries), or the problem that keeps it out. */
+/** The entry's bytes (a view for stored entries, which cost no memory of their own), or the problem that keeps it out. */
 function readEntry(zip: InputFile, entry: ZipEntry, path: string, budget: InflateBudget): Uint8Array | string {
   const damaged = (why: string): string => `${zip.path}: ${entry.name} is damaged (${why}) — re-create the zip or download it again`;
-  const limit = budget.limit;
-  // The directory's size is checked first: an entry claiming gigabytes costs nothing.
-  if (entry.size > limit) return budget.refusal(path);
   try {
     const stored = entryBytes(zip.bytes, entry);
     if (entry.method === STORED) return stored.length === entry.size ? stored : damaged('its sizes disagree');
+    // The directory's size is checked first: an entry claiming gigabytes costs nothing.
+    if (entry.size > budget.limit) return budget.refusal(path);
     // At most the declared size: more data than the directory says is damage (or a bomb in disguise).
     const bytes = inflateCapped(stored, 'deflate', entry.size, entry.size);
     if (bytes === null) return damaged(`it expands to more than the ${formatCount(entry.size)} bytes the zip declares`);
