@@ -35,7 +35,10 @@ function unreadable(zipPath: string, entry: ZipEntry): string | null {
   return null;
 }
 
-/** The entry's bytes (a view for stored entries, which cost no memory of their own), or the problem that keeps it out. */
+/**
+ * The entry's bytes (for a stored entry a view of the zip, which costs no memory of its own), or
+ * the problem that keeps it out.
+ */
 function readEntry(zip: InputFile, entry: ZipEntry, path: string, budget: InflateBudget): Uint8Array | string {
   const damaged = (why: string): string => `${zip.path}: ${entry.name} is damaged (${why}) — re-create the zip or download it again`;
   try {
