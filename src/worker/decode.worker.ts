@@ -8,7 +8,7 @@
 import { ingest, IngestError } from '../core/data/ingest/ingest';
 import { fitRect, rowLength } from '../core/data/ingest/pixels';
 import type { ImageItem } from '../core/data/ingest/collect';
-import { expandZips } from '../core/data/ingest/zip';
+import { imageFilesByPath } from '../core/data/ingest/unpack';
 import { MAX_DATASET_FLOATS, MAX_IMAGES, type InputFile, type PreprocessOptions } from '../core/data/ingest/types';
 import type { DecodeCommand, DecodeEvent, DroppedFile } from './protocol';
 
@@ -38,8 +38,17 @@ async function decodeImage(item: ImageItem, size: number, fit: PreprocessOptions
 /** The last drop, read once: reprocessing and the zip export reuse these bytes. */
 let lastFiles: InputFile[] = [];
 let lastPaths: string[] = [];
-/** The original bytes by row path, built on the first export request (zips opened once). */
+/** The original bytes by row path, built on the first export request (archives opened once). */
 let sourcesByPath: Map<string, Uint8Array> | null = null;
+
+/**
+ * A file inside a tar (or a stored zip entry) is a view into the whole archive, and posting a
+ * view copies its entire buffer: each row's file is sent as its own copy instead.
+ */
+function compact(bytes: Uint8Array | null): Uint8Array | null {
+  if (!bytes || bytes.byteLength === bytes.buffer.byteLength) return bytes;
+  return bytes.slice();
+}
 
 async function readAll(jobId: number, files: DroppedFile[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
@@ -83,10 +92,10 @@ scope.onmessage = async (ev: MessageEvent<DecodeCommand>) => {
   } else if (cmd.type === 'reprocess') {
     await run(cmd.jobId, lastFiles, cmd.preprocess);
   } else {
-    // Rows from a zip are named by their path inside it, so look them up among the zip's entries.
-    sourcesByPath ??= new Map(expandZips(lastFiles).files.map((f) => [f.path, f.bytes]));
+    // Rows from a zip or tar are named by their path inside it, so look them up among its files.
+    sourcesByPath ??= imageFilesByPath(lastFiles);
     const byPath = sourcesByPath;
-    const bytes = Array.from(cmd.rows, (r) => byPath.get(lastPaths[r]) ?? null);
+    const bytes = Array.from(cmd.rows, (r) => compact(byPath.get(lastPaths[r]) ?? null));
     post({ type: 'sources', jobId: cmd.jobId, bytes });
   }
 };

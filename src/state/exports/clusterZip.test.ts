@@ -71,6 +71,22 @@ describe('buildClusterZip', () => {
     expect(strFromU8(files['README.txt'])).toContain('4 images are the original files');
   });
 
+  it('names entries safely for every OS: no bidirectional overrides, reserved device names or trailing dots', async () => {
+    const table = exportTable(fixtureReady(), fixtureSnapshot({ all: FINAL_ALL }))!;
+    // Row 3 has no cluster (FINAL_ALL).
+    const paths = ['a/CON.png', 'b/nul.jpg', 'c/x\u202Egnp.exe', 'd/none.png', 'e/ok.png.', 'f/end .'];
+    const source = async (row: number): Promise<Uint8Array | null> => Uint8Array.from([row]);
+    const zip = await buildClusterZip(input({ table, paths, source, datasetId: 'user' }), { pause: noPause });
+    expect(Object.keys(unzipSync(join(zip.parts))).sort()).toEqual([
+      'README.txt',
+      'cluster-00/_CON.png',
+      'cluster-00/_nul.jpg',
+      'cluster-01/end',
+      'cluster-01/x_gnp.exe',
+      'cluster-02/ok.png',
+    ]);
+  });
+
   it('says when only the sample is included because the run has not finished', async () => {
     const zip = await buildClusterZip(input({}), { pause: noPause });
     const files = unzipSync(join(zip.parts));

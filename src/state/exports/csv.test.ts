@@ -44,6 +44,18 @@ describe('csvField', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('ünïcødé 猫')).toBe('ünïcødé 猫');
   });
+
+  it('neutralises cells a spreadsheet would run as a formula with a leading quote, leaving plain numbers alone', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvField('+1+1')).toBe("'+1+1");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('\r=1')).toBe('"\'\r=1"');
+    expect(csvField('-1')).toBe('-1');
+    expect(csvField('+2.5e3')).toBe('+2.5e3');
+    expect(csvField('a=b')).toBe('a=b');
+  });
 });
 
 describe('buildClusterCsv', () => {
@@ -84,6 +96,17 @@ describe('buildClusterCsv', () => {
     const rows = parseCsv(text).slice(1);
     expect(rows.map((r) => r[0])).toEqual(paths);
     expect(rows.every((r) => r.length === 6 && r[5] === '' && r[3] === '')).toBe(true);
+  });
+
+  it('neutralises formula file names and labels, while x, y and confidence stay numbers', async () => {
+    const paths = ['=cmd|calc!A1.png', '@evil.png', 'c.png', 'd.png', '-e.png', '+f.png'];
+    const ready = fixtureReady({ dataset: { ...fixtureReady().dataset, classNames: ['=1+1', '-1'] } });
+    const t = exportTable(ready, fixtureSnapshot({ all: FINAL_ALL }))!;
+    const text = await buildClusterCsv(t, { datasetId: 'user', paths, coords, classNames: ready.dataset.classNames }, { pause: noPause });
+    const rows = parseCsv(text).slice(1);
+    expect(rows.map((r) => r[0])).toEqual(["'=cmd|calc!A1.png", "'@evil.png", 'c.png', 'd.png', "'-e.png", "'+f.png"]);
+    expect(rows.map((r) => r[5])).toEqual(["'=1+1", '-1', "'=1+1", "'=1+1", "'=1+1", '-1']);
+    expect(rows[4].slice(2, 5)).toEqual(['0.9000', '1.5000', '-2.0000']);
   });
 
   it('pauses between chunks and reports progress', async () => {

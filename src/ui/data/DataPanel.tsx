@@ -6,20 +6,14 @@ import { useRef } from 'react';
 import { loadDroppedFiles } from '../../state/dataActions';
 import { useStore } from '../../state/store';
 import type { UserDataState } from '../../state/userData';
+import { shownMessage, shownPath } from '../shownText';
+import { dataSummary } from './dataSummary';
 import { PixelsCanvas } from './PixelsCanvas';
 import { PreprocessControls } from './PreprocessControls';
 import { fromFileList } from './readDrop';
 
 /** Longer lists are cut, with a count of the rest. */
 const PROBLEMS_SHOWN = 50;
-
-function summary(u: UserDataState): string | null {
-  const d = u.info;
-  if (!d) return null;
-  const what = d.image ? `${d.n.toLocaleString('en')} images, ${d.image.width} × ${d.image.height} ${d.image.channels === 1 ? 'grey' : 'colour'}` : `${d.n.toLocaleString('en')} rows × ${d.dim} features`;
-  const labels = d.classNames ? `${d.classNames.length} classes (${d.classNames.slice(0, 6).join(', ')}${d.classNames.length > 6 ? ', …' : ''})` : 'no labels';
-  return `${d.name}: ${what}, ${labels}`;
-}
 
 function Problems({ problems }: { problems: UserDataState['problems'] }) {
   if (problems.length === 0) return null;
@@ -31,7 +25,7 @@ function Problems({ problems }: { problems: UserDataState['problems'] }) {
       <ul>
         {problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
           <li key={i}>
-            <code>{p.path}</code>: {p.message}
+            <code>{shownPath(p.path)}</code>: {shownMessage(p.message)}
           </li>
         ))}
         {problems.length > PROBLEMS_SHOWN && <li>… and {problems.length - PROBLEMS_SHOWN} more</li>}
@@ -45,7 +39,7 @@ export function DataPanel() {
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const loading = u.status === 'loading';
-  const text = summary(u);
+  const text = dataSummary(u);
   const pick = (input: HTMLInputElement | null) => {
     if (!input?.files) return;
     loadDroppedFiles(fromFileList(input.files));
@@ -84,7 +78,7 @@ export function DataPanel() {
       )}
       {u.error && (
         <p className="error" role="alert" data-testid="data-error">
-          {u.error}
+          {shownMessage(u.error)}
           {u.info && ' The previously loaded data is still there.'}
         </p>
       )}
@@ -96,7 +90,7 @@ export function DataPanel() {
       {u.notices.length > 0 && (
         <ul className="notices" data-testid="data-notices">
           {u.notices.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>{shownMessage(n)}</li>
           ))}
         </ul>
       )}

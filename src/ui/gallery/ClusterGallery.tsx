@@ -6,6 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { ReadyInfo } from '../../state/run';
+import { shownLabel } from '../shownText';
 import { clusterColoring } from './clusterColors';
 import { galleryRows, type GalleryRow } from './galleryRows';
 import { showPointDetail, usePointDetail } from './pointDetailStore';
@@ -18,7 +19,7 @@ function percent(share: number): string {
 
 function ClusterRow({ row, ready, color, current }: { row: GalleryRow; ready: ReadyInfo; color: string; current: number | null }) {
   const { cluster, size, majority, thumbs } = row;
-  const className = (y: number): string => ready.dataset.classNames?.[y] ?? `class ${y}`;
+  const className = (y: number): string => shownLabel(ready.dataset.classNames?.[y] ?? `class ${y}`);
   const select = (index: number): void => showPointDetail(index, ready.indices);
   const firstFlagged = thumbs.findIndex((t) => t.flagged);
   return (

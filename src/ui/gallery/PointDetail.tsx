@@ -11,6 +11,7 @@ import type { ReadyInfo } from '../../state/run';
 import type { Snapshot } from '../../core/engine/types';
 import { useStore } from '../../state/store';
 import { Thumbnail } from '../scatter/Thumbnail';
+import { shownLabel, shownPath } from '../shownText';
 import { clusterColoring } from './clusterColors';
 import { closePointDetail, showPointDetail, usePointDetail } from './pointDetailStore';
 import { ThumbButton } from './ThumbButton';
@@ -67,11 +68,11 @@ export function PointDetailCard({ ready, index, snapshot, paths }: CardProps) {
 
   const { dataset } = ready;
   const row = ready.indices[index];
-  const name = paths?.[row] ?? `#${row}`;
+  const name = shownPath(paths?.[row] ?? `#${row}`);
   const cluster = assignment?.[index];
   const confidence = snapshot?.confidence?.[index];
   const y = ready.labels?.[index];
-  const label = y === undefined || y < 0 ? null : (dataset.classNames?.[y] ?? String(y));
+  const label = y === undefined || y < 0 ? null : shownLabel(dataset.classNames?.[y] ?? String(y));
   const hasImage = !!dataset.image && !!ready.pixels;
 
   const goTo = (next: number): void => {
@@ -93,7 +94,7 @@ export function PointDetailCard({ ready, index, snapshot, paths }: CardProps) {
         {hasImage && <Thumbnail ready={ready} index={index} className="detail-image" title={name} />}
         <dl className="detail-facts">
           <dt>file</dt>
-          <dd data-testid="point-detail-file">{rowLabel(row, dataset.id, paths)}</dd>
+          <dd data-testid="point-detail-file">{shownPath(rowLabel(row, dataset.id, paths))}</dd>
           <dt>cluster</dt>
           <dd data-testid="point-detail-cluster">
             {cluster === undefined || cluster < 0 ? (
@@ -123,7 +124,7 @@ export function PointDetailCard({ ready, index, snapshot, paths }: CardProps) {
         <ol className="neighbour-list" data-testid="point-neighbours">
           {neighbours.map((nb) => {
             const nbRow = ready.indices[nb.index];
-            const nbName = paths?.[nbRow] ?? `#${nbRow}`;
+            const nbName = shownPath(paths?.[nbRow] ?? `#${nbRow}`);
             const distance = nb.distance.toPrecision(3);
             return (
               <li key={nb.index}>

@@ -1,5 +1,6 @@
 /** The point under the mouse: its image (when the dataset is images), label, cluster and soft assignment. */
 import type { ReadyInfo } from '../../state/run';
+import { shownLabel } from '../shownText';
 import { Thumbnail } from './Thumbnail';
 
 interface Props {
@@ -42,7 +43,7 @@ function SoftBars({ p, chosen }: { p: Float32Array; chosen: number }) {
 
 export function HoverCard({ index, left, top, ready, assignment, confidence, soft }: Props) {
   const label = ready.labels?.[index];
-  const name = label === undefined ? null : (ready.dataset.classNames?.[label] ?? String(label));
+  const name = label === undefined ? null : shownLabel(ready.dataset.classNames?.[label] ?? String(label));
   const cluster = assignment?.[index];
   const conf = confidence?.[index];
   const k = ready.k;

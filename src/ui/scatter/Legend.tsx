@@ -1,5 +1,6 @@
 /** Colour legend of the scatter, one per colouring; re-renders only when the colouring changes (per snapshot). */
 import type { ColorBy } from '../../state/store';
+import { shownLabel } from '../shownText';
 import type { LegendEntry } from './colors';
 
 const EMPTY: Record<ColorBy, string> = {
@@ -28,7 +29,7 @@ export function Legend({ entries, title, mode, compact = false }: { entries: Leg
         {entries.map((e) => (
           <li key={e.label}>
             <span className={mode === 'confidence' ? 'swatch square' : 'swatch'} style={{ background: e.color }} aria-hidden="true" />
-            <span className="legend-label">{e.label}</span>
+            <span className="legend-label">{shownLabel(e.label)}</span>
             <span className="legend-count muted">{e.count}</span>
           </li>
         ))}

@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { clearSelection } from '../../state/scatterActions';
 import { useStore } from '../../state/store';
+import { shownLabel } from '../shownText';
 import { countBy, positionsOfRows, selectionCsv, type CountRow } from './selection';
 import { Thumbnail } from './Thumbnail';
 import { useShown } from './useShown';
@@ -34,7 +35,7 @@ function CountTable({ title, rows, testId }: { title: string; rows: CountRow[]; 
       <tbody>
         {rows.map((r) => (
           <tr key={r.id}>
-            <td>{r.name}</td>
+            <td>{shownLabel(r.name)}</td>
             <td className="num" data-testid={`${testId}-count`}>
               {r.count}
             </td>

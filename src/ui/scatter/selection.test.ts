@@ -45,4 +45,16 @@ describe('selection', () => {
     expect(Array.from(positionsOfRows(rows, b))).toEqual([0, 1]);
     expect(Array.from(positionsOfRows(rows, a))).toEqual([1, 3]);
   });
+
+  it('neutralises labels a spreadsheet would run as formulas; numbers stay numbers', () => {
+    const csv = selectionCsv(new Int32Array([0, 1]), {
+      indices: new Int32Array([0, 1]),
+      assignment: new Int32Array([0, 1]),
+      labels: new Int32Array([0, 1]),
+      confidence: null,
+      coords: new Float32Array([-1, -2, 3, 4]),
+      classNames: ['=HYPERLINK("http://x")', '-7'],
+    });
+    expect(csv.trim().split('\n')).toEqual(['index,cluster,label,confidence,x,y', '0,0,"\'=HYPERLINK(""http://x"")",,-1.0000,-2.0000', '1,1,-7,,3.0000,4.0000']);
+  });
 });

@@ -2,6 +2,7 @@
  * Pure helpers of the brush selection: which points a screen rectangle holds, counts of the
  * selection by cluster and by label, and the selection as CSV.
  */
+import { csvField } from '../../state/exports/csvField';
 
 export interface Rect {
   x0: number;
@@ -71,10 +72,6 @@ export interface CsvInput {
   /** n × 2 projection coordinates. */
   coords: Float32Array;
   classNames?: string[];
-}
-
-function csvField(v: string): string {
-  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** Header plus one line per selected row: index, cluster, label, confidence, x, y. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isGzip, maybeGunzip } from './gzip';
+import { gzipBomb } from '../ingest/testing/bombs';
 import { gzip } from './testFixtures';
 
 const text = new TextEncoder().encode('priorscope '.repeat(50));
@@ -44,5 +45,13 @@ describe('maybeGunzip', () => {
 
   it('rejects a file that is only the gzip magic', async () => {
     await expect(maybeGunzip(Uint8Array.of(0x1f, 0x8b))).rejects.toThrow(/could not be decompressed/);
+  });
+
+  it('stops decompressing once the output passes the limit', async () => {
+    const bomb = gzipBomb('zeros.gz', 8).bytes; // 8 MiB of zeros
+    await expect(maybeGunzip(bomb, 'zeros.gz', 1e6)).rejects.toThrow(
+      "'zeros.gz' expands to more than 1 MB when decompressed, so it was not loaded — it may be a decompression bomb",
+    );
+    expect((await maybeGunzip(bomb, 'zeros.gz', 2 ** 23)).length).toBe(2 ** 23);
   });
 });

@@ -115,6 +115,18 @@ describe('datasetFromTable', () => {
     expect(() => datasetFromTable('x1,x2\n1,2\n3,4\n5,abc\n')).toThrow(/CSV row 4, column 'x2': 'abc' is not a number/);
   });
 
+  it('rejects numbers beyond float32, which would become ±Infinity, naming row and column', () => {
+    const message = 'a number beyond the range of 32-bit floats (±3.4e38) — rescale the column before loading';
+    expect(() => datasetFromTable('a,b\n1,2\n1e39,3\n')).toThrow(`CSV row 3, column 'a': ${message}`);
+    expect(() => datasetFromTable('1\t2\n3\t-4e38\n', { header: false })).toThrow(`TSV row 2, column 2: ${message}`);
+    expect(Array.from(datasetFromTable('a,b\n3.4e38,-3.4e38\n1e-50,0\n').x)).toEqual(f32([3.4e38, -3.4e38, 0, 0]));
+  });
+
+  it('quotes at most 40 characters of a bad cell', () => {
+    const long = 'w'.repeat(100_000);
+    expect(() => datasetFromTable(`x1,x2\n1,2\n3,4\n5,${long}\n`)).toThrow(`CSV row 4, column 'x2': '${'w'.repeat(39)}…' is not a number`);
+  });
+
   it('rejects a table without numeric columns or without rows', () => {
     expect(() => datasetFromTable('name,label\nab,cd\nef,gh\n')).toThrow(/CSV has no numeric column/);
     expect(() => datasetFromTable('label\ncat\n')).toThrow(/no numeric column/);

@@ -22,10 +22,12 @@
  * Features are all other columns, as parsed numbers (not scaled or standardised here).
  * Rejected, with the row (the line the record starts on, header = row 1) and column (header name,
  * or 1-based number without a header): ragged rows, missing / NaN / text cells in a feature column,
- * missing labels, a table with no numeric column, and a table with no data rows. Silently guessing
- * around bad cells would make clusters that reflect the damage, not the data.
+ * numbers beyond float32 (±3.4e38, which would become ±Infinity), missing labels, a table with no
+ * numeric column, and a table with no data rows. Silently guessing around bad cells would make
+ * clusters that reflect the damage, not the data.
  */
 import type { Dataset } from '../dataset';
+import { shortText } from '../ingest/text';
 import { baseName, DEFAULT_K_UNLABELLED } from './labels';
 
 export interface TableOptions {
@@ -277,20 +279,24 @@ export function datasetFromTable(text: string, opts: TableOptions = {}): Dataset
 
   const dim = featureCols.length;
   const x = new Float32Array(rows * dim);
+  const where = (i: number, j: number): string => `${kind} row ${lines[i]}, column ${colName(j)}`;
   for (let i = 0; i < rows; i++) {
     for (let f = 0; f < dim; f++) {
       const j = featureCols[f];
       const v = values[i * ncols + j];
       if (Number.isNaN(v)) {
-        const where = `${kind} row ${lines[i]}, column ${colName(j)}`;
         const txt = textCells[j].get(i);
         if (txt !== undefined) {
           throw new Error(
-            `${where}: '${txt}' is not a number — feature columns must be numeric; only one text column (the label) is allowed, ` +
+            `${where(i, j)}: '${shortText(txt, 40)}' is not a number — feature columns must be numeric; only one text column (the label) is allowed, ` +
               'pass labelColumn to choose it',
           );
         }
-        throw new Error(`${where}: missing value — fill it in or drop rows with missing values before loading`);
+        throw new Error(`${where(i, j)}: missing value — fill it in or drop rows with missing values before loading`);
+      }
+      // The cells are read into float32: beyond ±3.4e38 they would silently become ±Infinity.
+      if (!Number.isFinite(v)) {
+        throw new Error(`${where(i, j)}: a number beyond the range of 32-bit floats (±3.4e38) — rescale the column before loading`);
       }
       x[i * dim + f] = v;
     }

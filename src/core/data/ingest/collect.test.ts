@@ -1,7 +1,8 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { gzip } from '../formats/testFixtures';
-import { collectInputs, evenlySpaced } from './collect';
+import { collectInputs } from './collect';
+import { evenlySpaced } from './rowCap';
 import { encodePng } from './encodePng';
 import {
   corruptedZip,

@@ -1,18 +1,16 @@
 /**
- * First stage of ingesting a drop: opens archives (zip, tar, gzip), decides what each file is,
- * checks image headers, skips exact duplicates, orders everything by path and applies the image
- * cap. Nothing is decoded here. Every file that cannot be used becomes a problem naming it;
- * OS junk is skipped silently.
+ * First stage of ingesting a drop: opens archives (zip, tar, gzip; see unpack.ts), decides what
+ * each file is, checks image headers, skips exact duplicates, orders everything by path and
+ * applies the image cap. Nothing is decoded here. Every file that cannot be used becomes a
+ * problem naming it; OS junk is skipped silently.
  */
-import { maybeGunzip } from '../formats';
 import { dropDuplicates, duplicatesNotice } from './duplicates';
 import { imageSize, looksComplete, tooLargeProblem } from './imageHeader';
-import { naturalCompare, normalisePath } from './paths';
-import { sniffFile } from './sniff';
-import { openTar } from './tar';
-import { formatCount } from './text';
-import { MAX_IMAGES, MAX_ZIP_DEPTH, type ImageKind, type IngestProblem, type InputFile } from './types';
-import { nestedTooDeepProblem, openZip, type Expanded } from './zip';
+import { InflateBudget } from './inflateBudget';
+import { naturalCompare } from './paths';
+import { capNotice, evenlySpaced } from './rowCap';
+import { MAX_IMAGES, type ImageKind, type IngestProblem, type InputFile } from './types';
+import { unpackFile, type LeafKind } from './unpack';
 
 /** An image file whose header was read: the decoder gets this. Width and height are as stored (before EXIF rotation). */
 export interface ImageItem extends InputFile {
@@ -36,6 +34,8 @@ export interface Collected {
 export interface CollectOptions {
   /** Defaults to MAX_IMAGES. */
   maxImages?: number;
+  /** What archives may expand to; defaults to a fresh budget with the standard limits. */
+  budget?: InflateBudget;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -64,29 +64,14 @@ function readImage(file: InputFile, kind: ImageKind): ImageItem | IngestProblem 
   return { ...file, kind, ...size };
 }
 
-/**
- * Indices of `keep` items spread evenly over `total`: a cap that takes the first images in path
- * order would drop whole class folders (the last ones alphabetically), so every class keeps its share.
- */
-export function evenlySpaced(total: number, keep: number): number[] {
-  if (keep >= total) return Array.from({ length: total }, (_, i) => i);
-  return Array.from({ length: keep }, (_, i) => Math.floor((i * total) / keep));
-}
-
 export async function collectInputs(files: InputFile[], opts: CollectOptions = {}): Promise<Collected> {
   const maxImages = opts.maxImages ?? MAX_IMAGES;
   const problems: IngestProblem[] = [];
   const notices: string[] = [];
   const found: Sorted[] = [];
+  const budget = opts.budget ?? new InflateBudget();
 
-  const openArchive = async (opened: Expanded, level: number): Promise<void> => {
-    problems.push(...opened.problems);
-    for (const entry of opened.files) await visit(entry, entry.path, level + 1, false);
-  };
-
-  /** `level`: how many archives enclose the file; `sniffPath`: the name that decides text formats ('.gz' removed). */
-  const visit = async (file: InputFile, sniffPath: string, level: number, gunzipped: boolean): Promise<void> => {
-    const kind = sniffFile(sniffPath, file.bytes);
+  const classify = (file: InputFile, kind: LeafKind): void => {
     switch (kind.kind) {
       case 'ignored':
         return;
@@ -95,30 +80,6 @@ export async function collectInputs(files: InputFile[], opts: CollectOptions = {
       case 'unknown':
         problems.push({ path: file.path, message: kind.problem });
         return;
-      case 'zip':
-      case 'tar':
-        if (level >= MAX_ZIP_DEPTH) {
-          problems.push({ path: file.path, message: nestedTooDeepProblem(file.path) });
-          return;
-        }
-        await openArchive(kind.kind === 'zip' ? openZip(file) : openTar(file), level);
-        return;
-      case 'gzip': {
-        if (gunzipped) {
-          const message = `${file.path} is gzip-compressed twice, which is not read — decompress it and drop the result`;
-          problems.push({ path: file.path, message });
-          return;
-        }
-        let inner: Uint8Array;
-        try {
-          inner = await maybeGunzip(file.bytes, file.path);
-        } catch (e) {
-          problems.push({ path: file.path, message: e instanceof Error ? e.message : String(e) });
-          return;
-        }
-        await visit({ path: file.path, bytes: inner }, sniffPath.replace(/\.gz$/i, '').replace(/\.tgz$/i, '.tar'), level, true);
-        return;
-      }
       case 'image': {
         const item = readImage(file, kind.image);
         if ('message' in item) problems.push(item);
@@ -142,8 +103,7 @@ export async function collectInputs(files: InputFile[], opts: CollectOptions = {
 
   opts.onProgress?.(STAGE, 0, files.length);
   for (let i = 0; i < files.length; i++) {
-    const path = normalisePath(files[i].path);
-    await visit({ path, bytes: files[i].bytes }, path, 0, false);
+    unpackFile(files[i], budget, problems, classify);
     if ((i + 1) % 50 === 0) opts.onProgress?.(STAGE, i + 1, files.length);
   }
   opts.onProgress?.(STAGE, files.length, files.length);
@@ -158,10 +118,7 @@ export async function collectInputs(files: InputFile[], opts: CollectOptions = {
   if (images.length > maxImages) {
     const total = images.length;
     images = evenlySpaced(total, maxImages).map((i) => images[i]);
-    notices.push(
-      `${formatCount(maxImages)} of ${formatCount(total)} images loaded, spread evenly over the folders; ` +
-        `the rest were left out (limit ${formatCount(maxImages)}) — drop a smaller folder or a sample`,
-    );
+    notices.push(capNotice(maxImages, total, 'images', 'folder'));
   }
   problems.sort((a, b) => naturalCompare(a.path, b.path));
   return { images, idx: pick('idx'), tables: pick('tables'), npy: pick('npy'), cifar: pick('cifar'), problems, notices };

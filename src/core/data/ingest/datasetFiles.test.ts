@@ -157,7 +157,7 @@ describe('datasetFromFiles: choosing a format', () => {
   });
 
   it('falls back to the next format when the preferred one fails entirely', async () => {
-    const out = await datasetFromFiles(files({ idx: [idxWrongMagic()], tables: [csvFile('x.csv', 'a\n1\n2\n')] }), 'Mine');
+    const out = await datasetFromFiles(files({ idx: [idxWrongMagic()], tables: [csvFile('x.csv', 'a\n1\n2\n')] }), { name: 'Mine' });
     expect(out.built?.dataset.n).toBe(2);
     expect(out.built?.dataset.name).toBe('Mine');
     expect(out.problems.map((p) => p.path)).toEqual(['bad-images-idx3-ubyte']);

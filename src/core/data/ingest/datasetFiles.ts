@@ -4,14 +4,17 @@
  * CSV/TSV; the first that yields rows wins and the others are named in a notice. Within a
  * format, files that belong together are combined (train + t10k IDX pairs, all CIFAR batches,
  * tables with the same columns). A parser's Error becomes a problem on that file, never a crash.
- * Row paths are '<file>#<row>' with 0-based rows of that file.
+ * Row paths are '<file>#<row>' with 0-based rows of that file. The rows are capped as images are
+ * (rowCap.ts), with the same message.
  */
 import type { Dataset } from '../dataset';
 import { datasetFromCifar10, datasetFromIdx, datasetFromNpy, datasetFromTable } from '../formats';
 import { USER_DATASET_ID, type BuiltDataset } from './assemble';
 import { fileNameOf, sharedFolder } from './paths';
+import { capNotice, evenlySpaced, rowLimit } from './rowCap';
 import { stackDatasets } from './stack';
 import { formatCount, listSome, plural } from './text';
+import { keepRows } from './transforms';
 import type { IngestProblem, InputFile } from './types';
 
 export interface DatasetFiles {
@@ -19,6 +22,13 @@ export interface DatasetFiles {
   cifar: InputFile[];
   npy: InputFile[];
   tables: InputFile[];
+}
+
+export interface FilesOptions {
+  /** Defaults to the file's (or the files' shared folder's) name. */
+  name?: string;
+  /** At most this many rows load (default MAX_IMAGES), spread evenly; see rowCap.ts. */
+  maxRows?: number;
 }
 
 export interface FilesOutcome {
@@ -184,8 +194,11 @@ function loadTables(files: InputFile[]): Loaded {
   return out;
 }
 
-/** The parts with the first part's width stacked into one dataset; the others become problems. */
-function combine(loaded: Loaded, name: string | undefined): FilesOutcome {
+/**
+ * The parts with the first part's width stacked into one dataset, capped at the row limit; the
+ * others become problems.
+ */
+function combine(loaded: Loaded, { name, maxRows }: FilesOptions): FilesOutcome {
   const { parts, problems, notices } = loaded;
   const dim = parts[0].dataset.dim;
   const fits = parts.filter((p) => p.dataset.dim === dim);
@@ -210,7 +223,11 @@ function combine(loaded: Loaded, name: string | undefined): FilesOutcome {
     notices.push(`${listSome(withoutLabels.map((p) => p.path))} ${verb} no labels, so the combined set is unlabeled`);
   }
   const paths = fits.flatMap((p) => Array.from({ length: p.dataset.n }, (_, i) => `${p.path}#${i}`));
-  return { built: { dataset, paths }, problems, notices };
+  const limit = rowLimit(dim, maxRows);
+  if (dataset.n <= limit) return { built: { dataset, paths }, problems, notices };
+  const keep = evenlySpaced(dataset.n, limit);
+  notices.push(capNotice(limit, dataset.n, dataset.image ? 'images' : 'rows', 'file'));
+  return { built: { dataset: keepRows(dataset, keep), paths: keep.map((i) => paths[i]) }, problems, notices };
 }
 
 const LOADERS: Record<keyof DatasetFiles, (files: InputFile[]) => Loaded | Promise<Loaded>> = {
@@ -221,7 +238,7 @@ const LOADERS: Record<keyof DatasetFiles, (files: InputFile[]) => Loaded | Promi
 };
 
 /** Loads the first format (IDX, CIFAR-10, .npy, CSV/TSV) that yields rows; see the file comment. */
-export async function datasetFromFiles(files: DatasetFiles, name?: string): Promise<FilesOutcome> {
+export async function datasetFromFiles(files: DatasetFiles, opts: FilesOptions = {}): Promise<FilesOutcome> {
   const order: (keyof DatasetFiles)[] = ['idx', 'cifar', 'npy', 'tables'];
   const problems: IngestProblem[] = [];
   for (const [i, format] of order.entries()) {
@@ -229,7 +246,7 @@ export async function datasetFromFiles(files: DatasetFiles, name?: string): Prom
     const loaded = await LOADERS[format](files[format]);
     problems.push(...loaded.problems);
     if (loaded.parts.length === 0) continue;
-    const outcome = combine({ ...loaded, problems }, name);
+    const outcome = combine({ ...loaded, problems }, opts);
     const unusedFiles = order.slice(i + 1).flatMap((f) => files[f].map((file) => file.path));
     if (unusedFiles.length > 0) {
       outcome.notices.push(`The ${FORMAT_NAMES[format]} files were loaded; these other files were not used: ${listSome(unusedFiles)}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodePng } from './encodePng';
 import { imageSize, looksComplete, tooLargeProblem } from './imageHeader';
-import { bmp, gifHeader, jpegHeader, pngClaimingSize, truncatedJpeg, truncatedPng, webpHeader } from './testing/fixtures';
+import { bmp, gifHeader, gifWithFrame, jpegHeader, pngClaimingSize, truncatedJpeg, truncatedPng, webpHeader } from './testing/fixtures';
 
 describe('imageSize', () => {
   it('reads the PNG IHDR', () => {
@@ -29,11 +29,17 @@ describe('imageSize', () => {
 
   it('reads GIF, BMP (also top-down) and the three WebP layouts', () => {
     expect(imageSize('gif', gifHeader(320, 200))).toEqual({ width: 320, height: 200 });
+    expect(imageSize('gif', gifWithFrame(320, 200, 16, 16))).toEqual({ width: 320, height: 200 });
     expect(imageSize('bmp', bmp(3, 5))).toEqual({ width: 3, height: 5 });
     expect(imageSize('bmp', bmp(3, -5))).toEqual({ width: 3, height: 5 });
     expect(imageSize('webp', webpHeader('VP8 ', 400, 300))).toEqual({ width: 400, height: 300 });
     expect(imageSize('webp', webpHeader('VP8L', 16383, 2))).toEqual({ width: 16383, height: 2 });
     expect(imageSize('webp', webpHeader('VP8X', 20000, 3))).toEqual({ width: 20000, height: 3 });
+  });
+
+  it('takes a GIF frame larger than its logical screen at the frame size, as browsers decode it', () => {
+    expect(imageSize('gif', gifWithFrame(1, 1, 60_000, 60_000))).toEqual({ width: 60_000, height: 60_000 });
+    expect(imageSize('gif', gifWithFrame(10, 300, 200, 20))).toEqual({ width: 200, height: 300 });
   });
 
   it('gives null for headers cut short or claiming a zero size', () => {

@@ -53,9 +53,27 @@ function jpegSize(b: Uint8Array): ImageSize | null {
   return null;
 }
 
+/** Width and height of the first frame's image descriptor, or null when none is found. */
+function firstGifFrame(b: Uint8Array): ImageSize | null {
+  let p = 13;
+  if (b[10] & 0x80) p += 3 << ((b[10] & 7) + 1); // the global colour table
+  while (p < b.length) {
+    if (b[p] === 0x2c) return p + 9 <= b.length ? { width: u16le(b, p + 5), height: u16le(b, p + 7) } : null;
+    if (b[p] !== 0x21) return null; // the trailer, or not GIF blocks any more
+    p += 2; // extension introducer and label, then data sub-blocks up to an empty one
+    while (p < b.length && b[p] !== 0) p += b[p] + 1;
+    p++;
+  }
+  return null;
+}
+
 function gifSize(b: Uint8Array): ImageSize | null {
   // 'GIF89a', then the logical screen's width and height (little-endian).
-  return b.length < 13 ? null : sized(u16le(b, 6), u16le(b, 8));
+  if (b.length < 13) return null;
+  // Browsers decode a first frame larger than the screen at the frame's size, so a 1 × 1
+  // screen can hide a 60,000 × 60,000 frame: the larger of the two is what gets allocated.
+  const frame = firstGifFrame(b);
+  return sized(Math.max(u16le(b, 6), frame?.width ?? 0), Math.max(u16le(b, 8), frame?.height ?? 0));
 }
 
 function bmpSize(b: Uint8Array): ImageSize | null {

@@ -7,6 +7,7 @@ import {
   corruptedZip,
   csvFile,
   emptyFile,
+  gifWithFrame,
   idxPair,
   idxTruncated,
   idxWrongMagic,
@@ -184,6 +185,8 @@ describe('ingest: each bad input is reported and the good images still load', ()
   it('a text file named .png', () => check(textAsPng('shapes/circle/notes.png'), 'shapes/circle/notes.png', 'shapes/circle/notes.png is not an image (it starts with text'));
   it('an SVG', () => check(svgFile('shapes/logo.svg'), 'shapes/logo.svg', 'shapes/logo.svg is a vector image (SVG)'));
   it('a 10,000 × 10,000 PNG', () => check(pngClaimingSize('shapes/huge.png', 10000, 10000), 'shapes/huge.png', 'shapes/huge.png is 10,000 × 10,000 pixels'));
+  it('a GIF hiding a 60,000² frame behind a 1 × 1 screen', () =>
+    check({ path: 'shapes/huge.gif', bytes: gifWithFrame(1, 1, 60_000, 60_000) }, 'shapes/huge.gif', 'shapes/huge.gif is 60,000 × 60,000 pixels'));
   it('a corrupted zip', () => check(corruptedZip('shapes/extra.zip'), 'shapes/extra.zip', /^shapes\/extra\.zip could not be opened as a zip/));
   it('zips nested too deep', () => check(nestedZips(4, tinyImages(2, 'x')), 'level1/level2/level3/level4.zip', 'nested more than 3 levels deep'));
 

@@ -11,10 +11,11 @@ import { datasetRow, type Dataset } from '../dataset';
 import { createImageRows } from './assemble';
 import { collectInputs, type ImageItem } from './collect';
 import { datasetFromFiles } from './datasetFiles';
+import type { InflateBudget } from './inflateBudget';
 import { labelsFromPaths } from './labelsFromPaths';
 import { naturalCompare } from './paths';
 import { rowToBytes } from './pixels';
-import { listSome, plural } from './text';
+import { listSome, plural, shortText } from './text';
 import type { IngestProblem, InputFile, PreprocessOptions } from './types';
 
 /**
@@ -31,6 +32,10 @@ export interface IngestOptions {
   onProgress?: (stage: string, done: number, total: number) => void;
   /** Defaults to MAX_IMAGES. */
   maxImages?: number;
+  /** Rows of dataset files (IDX, CIFAR-10, .npy, CSV); defaults to MAX_IMAGES, fewer for wide rows. */
+  maxRows?: number;
+  /** What the drop's archives may expand to; defaults to the standard limits. */
+  budget?: InflateBudget;
   /** Defaults to the dropped folder's name, or the dataset file's name. */
   name?: string;
 }
@@ -131,7 +136,7 @@ async function ingestImages(
 }
 
 export async function ingest(files: InputFile[], opts: IngestOptions): Promise<IngestResult> {
-  const collected = await collectInputs(files, { maxImages: opts.maxImages, onProgress: opts.onProgress });
+  const collected = await collectInputs(files, { maxImages: opts.maxImages, budget: opts.budget, onProgress: opts.onProgress });
   const problems = collected.problems;
   const notices = collected.notices;
 
@@ -144,7 +149,7 @@ export async function ingest(files: InputFile[], opts: IngestOptions): Promise<I
 
   const hadDatasetFiles = collected.idx.length + collected.cifar.length + collected.npy.length + collected.tables.length > 0;
   if (hadDatasetFiles) opts.onProgress?.('Loading dataset files', 0, 1);
-  const outcome = await datasetFromFiles(collected, opts.name);
+  const outcome = await datasetFromFiles(collected, { name: opts.name, maxRows: opts.maxRows });
   problems.push(...outcome.problems);
   notices.push(...outcome.notices);
   if (!outcome.built) {
@@ -152,6 +157,28 @@ export async function ingest(files: InputFile[], opts: IngestOptions): Promise<I
     const lead = hadDatasetFiles ? 'No dataset could be loaded from the dropped files' : 'No images or dataset files in the drop';
     throw new IngestError(`${lead}: ${skippedSentence(problems)}. ${WHAT_TO_DROP}`, byPath(problems), notices);
   }
+  const refusal = untrainable(outcome.built.dataset, outcome.built.paths);
+  if (refusal) throw new IngestError(refusal, byPath(problems), notices);
   opts.onProgress?.('Loading dataset files', 1, 1);
   return { ...outcome.built, problems: byPath(problems), notices, preview: preview(outcome.built.dataset) };
+}
+
+/**
+ * Why a loaded dataset cannot be clustered, or null. Refused here, so that the previous dataset
+ * stays loaded, rather than by the training worker after it replaced it.
+ */
+function untrainable(d: Dataset, paths: string[]): string | null {
+  const unit = d.image ? 'image' : 'row';
+  if (d.n < 2) {
+    const from = paths.length > 0 ? ` (${paths[0].replace(/#\d+$/, '')})` : '';
+    return `Need at least 2 ${unit}s to cluster, but only ${d.n} could be loaded${from}. Drop a file with more ${unit}s.`;
+  }
+  if (d.labels && new Set(d.labels).size < 2) {
+    const name = d.classNames?.[d.labels[0]] ?? String(d.labels[0]);
+    return (
+      `All ${plural(d.n, unit)} have the same label ('${shortText(name, 40)}'): clustering needs at least 2 classes to compare with. ` +
+      'Drop data with at least 2 classes, or load it without labels (remove the label column or the labels file).'
+    );
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, listSome, plural } from './text';
+import { formatCount, listSome, plural, shortText } from './text';
 
 describe('message wording', () => {
   it('groups thousands with commas in every locale', () => {
@@ -17,5 +17,13 @@ describe('message wording', () => {
   it('shortens long lists', () => {
     expect(listSome(['a', 'b'])).toBe('a, b');
     expect(listSome(['a', 'b', 'c', 'd'], 2)).toBe('a, b and 2 more');
+  });
+
+  it('cuts long text to at most max characters, ending in an ellipsis, without splitting a surrogate pair', () => {
+    expect(shortText('cat', 3)).toBe('cat');
+    expect(shortText('kitten', 4)).toBe('kit…');
+    expect(shortText('x'.repeat(20_000_000), 40)).toHaveLength(40);
+    expect(shortText('ab😀cd', 4)).toBe('ab…');
+    expect(shortText('abc😀', 4)).toBe('abc…');
   });
 });

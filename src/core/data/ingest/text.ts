@@ -20,3 +20,14 @@ export function listSome(items: string[], max = 5): string {
   if (items.length <= max) return items.join(', ');
   return `${items.slice(0, max).join(', ')} and ${formatCount(items.length - max)} more`;
 }
+
+/**
+ * At most `max` characters, ending in '…' when cut: labels and file names are shown this way, so
+ * a 20 MB label cell cannot freeze the page while it is laid out (exports keep the whole text).
+ */
+export function shortText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never split a surrogate pair (an emoji, a rare CJK character) in two.
+  const end = /[\ud800-\udbff]/.test(text[max - 2]) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
+}

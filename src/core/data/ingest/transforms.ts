@@ -1,7 +1,7 @@
 /**
  * Derived datasets used in the clustering literature's robustness experiments: an imbalanced
  * subsample (DEC §5.4, DCSS §4.6) and two datasets as one ('2MNIST': MNIST + Fashion-MNIST as
- * 20 classes). Both copy rows; the inputs are left untouched.
+ * 20 classes); and a plain subset of rows (the row cap). All copy rows; the inputs are left untouched.
  */
 import { createRng } from '../../rng';
 import type { Dataset } from '../dataset';
@@ -10,6 +10,12 @@ function rowsOf(d: Dataset, keep: number[]): Float32Array {
   const x = new Float32Array(keep.length * d.dim);
   keep.forEach((i, r) => x.set(d.x.subarray(i * d.dim, (i + 1) * d.dim), r * d.dim));
   return x;
+}
+
+/** The rows `keep` (ascending indices) of d, with its classes as they are. */
+export function keepRows(d: Dataset, keep: number[]): Dataset {
+  const labels = d.labels;
+  return { ...d, n: keep.length, x: rowsOf(d, keep), ...(labels ? { labels: Int32Array.from(keep, (i) => labels[i]) } : {}) };
 }
 
 /**
@@ -30,14 +36,7 @@ export function subsampleImbalanced(d: Dataset, r: number, seed: number): Datase
     // One draw per row, whatever its class, so the kept set changes smoothly with r.
     if (rng.next() < r + ((1 - r) * c) / (classes - 1)) keep.push(i);
   }
-  return {
-    ...d,
-    id: `${d.id}-imbalanced-${r}`,
-    name: `${d.name} (imbalanced, r = ${r})`,
-    n: keep.length,
-    x: rowsOf(d, keep),
-    labels: Int32Array.from(keep, (i) => (d.labels as Int32Array)[i]),
-  };
+  return { ...keepRows(d, keep), id: `${d.id}-imbalanced-${r}`, name: `${d.name} (imbalanced, r = ${r})` };
 }
 
 function classNamesOf(d: Dataset): string[] {

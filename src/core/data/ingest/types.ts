@@ -46,3 +46,6 @@ export const MAX_IMAGE_PIXELS = 40_000_000;
 
 /** Zips inside zips are opened this many levels deep. */
 export const MAX_ZIP_DEPTH = 3;
+
+/** The most all archives and .gz files of one drop may expand to together (one entry: MAX_INFLATED_BYTES). */
+export const MAX_DROP_INFLATED_BYTES = 1_000_000_000;

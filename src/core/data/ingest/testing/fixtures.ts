@@ -155,6 +155,22 @@ export function gifHeader(width: number, height: number): Uint8Array {
   return Uint8Array.of(0x47, 0x49, 0x46, 0x38, 0x39, 0x61, width & 0xff, width >> 8, height & 0xff, height >> 8, 0x00, 0x00, 0x00, 0x3b);
 }
 
+/**
+ * A GIF whose logical screen is screenW × screenH, with a two-colour table, a graphic control
+ * extension and one frame of frameW × frameH (its pixel data a stub).
+ */
+export function gifWithFrame(screenW: number, screenH: number, frameW: number, frameH: number): Uint8Array {
+  const le = (v: number): number[] => [v & 0xff, v >> 8];
+  return Uint8Array.of(
+    ...strToU8('GIF89a'), ...le(screenW), ...le(screenH), 0x80, 0x00, 0x00,
+    0, 0, 0, 255, 255, 255,
+    0x21, 0xf9, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x2c, ...le(0), ...le(0), ...le(frameW), ...le(frameH), 0x00,
+    0x02, 0x02, 0x4c, 0x01, 0x00,
+    0x3b,
+  );
+}
+
 /** A complete 24-bit BMP of grey level `value`; negative height stores rows top-down. */
 export function bmp(width: number, height: number, value = 128): Uint8Array {
   const stride = Math.ceil((width * 3) / 4) * 4;
