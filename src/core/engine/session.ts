@@ -8,72 +8,27 @@
  * Talks to the outside only through `emit`.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Dataset } from '../data/dataset';
-import { datasetKey } from '../data/datasetKey';
-import type { Method, MethodRun, Phase } from '../methods/types';
+import type { MethodRun, Phase } from '../methods/types';
 import { resolveParams } from '../methods/resolveParams';
 import { createBatcher } from './batcher';
 import { createLossAccumulator } from './lossAccumulator';
 import { createSnapshotPacer } from './pacing';
 import { createPhaseTrainer, isGradientPhase } from './phaseTrainer';
-import { createPretrainJob, type JobSubscriber, type PretrainJob } from './pretrainJob';
+import type { JobSubscriber, PretrainJob } from './pretrainJob';
 import { drawSample, readyEvent, readyTransfer } from './sample';
-import type { Scheduler, Task, TaskState } from './scheduler';
-import { createSharedStarts, type SharedStarts } from './sharedStarts';
+import type { Scheduler, TaskState } from './scheduler';
+import { sharedPhase, type SharedResult } from './sharedPhase';
+import { createSharedStarts } from './sharedStarts';
 import { nonFiniteLoss, snapshotTransfer, takeSnapshot } from './snapshot';
 import { runStreams } from './streams';
-import type { RunConfig, Snapshot, TrainEvent } from './types';
+import type { Session, SessionEnd, SessionOptions, SessionStatus, Snapshot } from './types';
 
-export type Emit = (event: TrainEvent, transfer?: Transferable[]) => void;
-
-export interface StepInfo {
-  phase: string;
-  /** Step within the phase (1-based: the number of steps done). */
-  step: number;
-  globalStep: number;
-}
-
-export interface SessionOptions {
-  runId: string;
-  config: RunConfig;
-  dataset: Dataset;
-  method: Method;
-  emit: Emit;
-  /** The data on the device (n × dim), owned by the caller; without it the session uploads its own. */
-  x?: tf.Tensor2D;
-  /** Where runs share their pretraining; without it the session keeps a private one. */
-  sharedStarts?: SharedStarts;
-  /** Observer called after every gradient step (tests count tensors here). */
-  onStep?(info: StepInfo): void;
-  now?(): number;
-  /** Longest stretch of gradient steps in one step() (default 30 ms). */
-  sliceMs?: number;
-}
-
-export type SessionEnd = 'finished' | 'stopped' | 'error';
-export type SessionStatus = 'running' | 'paused' | 'waiting' | SessionEnd;
-
-export interface Session extends Task {
-  readonly runId: string;
-  readonly status: SessionStatus;
-  /** Where the run is now. */
-  readonly position: { phase: string; phaseIndex: number; phaseStep: number; globalStep: number };
-  /** One slice of work (see the file comment); does nothing once the run is over. */
-  step(): Promise<void>;
-  /** A snapshot of the run as it is now (every row's clusters too with `all`), not emitted. */
-  snapshot(opts?: { all?: boolean }): Promise<Snapshot | null>;
-  pause(): void;
-  resume(): void;
-  /** Ends the run at its next step(): it frees its tensors and emits 'done' (stopped). */
-  stop(): void;
-}
+export type { Emit, Session, SessionEnd, SessionOptions, SessionStatus, StepInfo } from './types';
 
 /** Work between event-loop turns: short enough that pause/stop feel immediate. */
 const SLICE_MS = 30;
 const PROGRESS_MS = 250;
 const COLLAPSE_FRACTION = 0.9;
-/** Bumped when what a shared pretraining computes changes, so old cached weights are not reused. */
-const SHARED_START_VERSION = 1;
 
 class SessionError extends Error {
   constructor(message: string, readonly phase: string, readonly step: number) {
@@ -254,9 +209,9 @@ export function createSession(o: SessionOptions): Session {
   async function* sharedStart(phase: Phase): AsyncGenerator<void, void, void> {
     // Keep the batch streams of later phases where a run that trained this phase would have them.
     streams.batch.fork();
-    const key = [`v${SHARED_START_VERSION}`, datasetKey(dataset), tf.getBackend(), `seed ${config.seed}`, phase.shared].join(' | ');
-    const got = await shared.acquire(key, (onSettled) => {
-      const job = createPretrainJob({
+    let r: SharedResult;
+    try {
+      r = yield* sharedPhase(phase, {
         method,
         params,
         dataset,
@@ -266,45 +221,21 @@ export function createSession(o: SessionOptions): Session {
         snapshotEveryMs: config.snapshotEveryMs,
         sliceMs,
         now,
-        onSettled,
+        sharedStarts: shared,
+        subscriber,
+        scheduler: () => scheduler,
+        waiting: (job) => (waitingOn = job),
         onStep: o.onStep ? (step) => o.onStep!({ phase: phase.id, step, globalStep: step }) : undefined,
       });
-      scheduler?.add(job);
-      return job;
-    });
-    let weights: Float32Array[];
-    let sharedBy = 1;
-    let seconds = 0;
-    if (got.cached) {
-      weights = got.weights;
-    } else {
-      const job = got.job as PretrainJob;
-      waitingOn = job;
-      job.join(subscriber);
-      try {
-        while (!job.settled) {
-          // Driven by hand (no scheduler): the run steps the job itself.
-          if (!scheduler) await job.step();
-          yield;
-        }
-      } finally {
-        job.leave(subscriber);
-        waitingOn = null;
-      }
-      if (!job.weights) throw new SessionError(job.error ?? `${method.name}: the shared pretraining was cancelled`, phase.id, phaseStep);
-      weights = job.weights;
-      sharedBy = job.sharedBy;
-      seconds = job.seconds;
-      carriedLosses = job.finalLosses;
+    } catch (err) {
+      throw new SessionError(err instanceof Error ? err.message : String(err), phase.id, phaseStep);
     }
-    const vars = phase.variables!();
-    if (vars.length !== weights.length) throw new SessionError(`${method.name}: the cached pretraining does not fit this network`, phase.id, 0);
-    tf.tidy(() => vars.forEach((v, i) => v.assign(tf.tensor(weights[i], v.shape))));
+    carriedLosses = r.losses;
     phaseStep = phase.steps;
     globalStep = phase.steps;
     samplesSeen = phase.steps * Math.min(phase.batchSize, dataset.n);
-    emit({ type: 'shared-start', runId, cached: got.cached, sharedBy, seconds });
-    progress(phase, 0, { sharedBy });
+    emit({ type: 'shared-start', runId, cached: r.cached, sharedBy: r.sharedBy, seconds: r.seconds });
+    progress(phase, 0, { sharedBy: r.sharedBy });
   }
 
   async function* program(): AsyncGenerator<void, void, void> {

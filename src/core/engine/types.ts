@@ -3,9 +3,12 @@
  * emits. The worker layer only carries them (worker/protocol.ts wraps them in messages); core owns
  * them, so nothing in src/core imports from the layers above it.
  */
-import type { DatasetInfo } from '../data/dataset';
+import type * as tf from '@tensorflow/tfjs';
+import type { Dataset, DatasetInfo } from '../data/dataset';
 import type { ExternalMetrics, InternalMetrics } from '../metrics/types';
-import type { Budget, Params } from '../methods/types';
+import type { Budget, Method, Params } from '../methods/types';
+import type { Task } from './scheduler';
+import type { SharedStarts } from './sharedStarts';
 
 export type { DatasetInfo, ExternalMetrics, InternalMetrics };
 
@@ -115,3 +118,49 @@ export type TrainEvent =
   | { type: 'shared-start'; runId: string; cached: boolean; sharedBy: number; seconds: number }
   | { type: 'done'; runId: string; reason: 'finished' | 'stopped'; seconds: number; final: Snapshot | null }
   | { type: 'error'; runId: string; message: string; phase?: string; step?: number };
+
+// ---- a session (session.ts) -------------------------------------------------------------------
+
+export type Emit = (event: TrainEvent, transfer?: Transferable[]) => void;
+
+export interface StepInfo {
+  phase: string;
+  /** Step within the phase (1-based: the number of steps done). */
+  step: number;
+  globalStep: number;
+}
+
+export interface SessionOptions {
+  runId: string;
+  config: RunConfig;
+  dataset: Dataset;
+  method: Method;
+  emit: Emit;
+  /** The data on the device (n × dim), owned by the caller; without it the session uploads its own. */
+  x?: tf.Tensor2D;
+  /** Where runs share their pretraining; without it the session keeps a private one. */
+  sharedStarts?: SharedStarts;
+  /** Observer called after every gradient step (tests count tensors here). */
+  onStep?(info: StepInfo): void;
+  now?(): number;
+  /** Longest stretch of gradient steps in one step() (default 30 ms). */
+  sliceMs?: number;
+}
+
+export type SessionEnd = 'finished' | 'stopped' | 'error';
+export type SessionStatus = 'running' | 'paused' | 'waiting' | SessionEnd;
+
+export interface Session extends Task {
+  readonly runId: string;
+  readonly status: SessionStatus;
+  /** Where the run is now. */
+  readonly position: { phase: string; phaseIndex: number; phaseStep: number; globalStep: number };
+  /** One slice of work (see the file comment); does nothing once the run is over. */
+  step(): Promise<void>;
+  /** A snapshot of the run as it is now (every row's clusters too with `all`), not emitted. */
+  snapshot(opts?: { all?: boolean }): Promise<Snapshot | null>;
+  pause(): void;
+  resume(): void;
+  /** Ends the run at its next step(): it frees its tensors and emits 'done' (stopped). */
+  stop(): void;
+}
