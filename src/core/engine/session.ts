@@ -212,20 +212,22 @@ export function createSession(o: SessionOptions): Session {
     let r: SharedResult;
     try {
       r = yield* sharedPhase(phase, {
-        method,
-        params,
-        dataset,
-        x: x!,
-        k,
-        seed: config.seed,
-        snapshotEveryMs: config.snapshotEveryMs,
-        sliceMs,
-        now,
+        job: {
+          method,
+          params,
+          dataset,
+          x: x!,
+          k,
+          seed: config.seed,
+          snapshotEveryMs: config.snapshotEveryMs,
+          sliceMs,
+          now,
+          onStep: o.onStep ? (step) => o.onStep!({ phase: phase.id, step, globalStep: step }) : undefined,
+        },
         sharedStarts: shared,
         subscriber,
         scheduler: () => scheduler,
         waiting: (job) => (waitingOn = job),
-        onStep: o.onStep ? (step) => o.onStep!({ phase: phase.id, step, globalStep: step }) : undefined,
       });
     } catch (err) {
       throw new SessionError(err instanceof Error ? err.message : String(err), phase.id, phaseStep);

@@ -5,10 +5,9 @@
  * is everything the weights depend on: the data's content, the backend, the seed, the phase's key.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Dataset } from '../data/dataset';
 import { datasetKey } from '../data/datasetKey';
-import type { Method, Params, Phase } from '../methods/types';
-import { createPretrainJob, type JobSubscriber, type PretrainJob } from './pretrainJob';
+import type { Phase } from '../methods/types';
+import { createPretrainJob, type JobSubscriber, type PretrainJob, type PretrainJobOptions } from './pretrainJob';
 import type { Scheduler } from './scheduler';
 import type { SharedStarts } from './sharedStarts';
 
@@ -16,22 +15,14 @@ import type { SharedStarts } from './sharedStarts';
 const SHARED_START_VERSION = 1;
 
 export interface SharedPhaseContext {
-  method: Method;
-  params: Params;
-  dataset: Dataset;
-  x: tf.Tensor2D;
-  k: number;
-  seed: number;
-  snapshotEveryMs: number;
-  sliceMs: number;
-  now(): number;
+  /** What a job trains, should this run be the first to need it. */
+  job: Omit<PretrainJobOptions, 'onSettled'>;
   sharedStarts: SharedStarts;
   subscriber: JobSubscriber;
   /** The run's scheduler; null when it is stepped by hand (then the run steps the job itself). */
   scheduler(): Scheduler | null;
   /** The job the run waits on, and null once it may go on: the run reports 'waiting' meanwhile. */
   waiting(job: PretrainJob | null): void;
-  onStep?(step: number): void;
 }
 
 export interface SharedResult {
@@ -44,9 +35,10 @@ export interface SharedResult {
 }
 
 export async function* sharedPhase(phase: Phase, c: SharedPhaseContext): AsyncGenerator<void, SharedResult, void> {
-  const key = [`v${SHARED_START_VERSION}`, datasetKey(c.dataset), tf.getBackend(), `seed ${c.seed}`, phase.shared].join(' | ');
+  const { method, dataset, seed } = c.job;
+  const key = [`v${SHARED_START_VERSION}`, datasetKey(dataset), tf.getBackend(), `seed ${seed}`, phase.shared].join(' | ');
   const got = await c.sharedStarts.acquire(key, (onSettled) => {
-    const job = createPretrainJob({ ...c, onSettled });
+    const job = createPretrainJob({ ...c.job, onSettled });
     c.scheduler()?.add(job);
     return job;
   });
@@ -67,13 +59,13 @@ export async function* sharedPhase(phase: Phase, c: SharedPhaseContext): AsyncGe
       job.leave(c.subscriber);
       c.waiting(null);
     }
-    if (!job.weights) throw new Error(job.error ?? `${c.method.name}: the shared pretraining was cancelled`);
+    if (!job.weights) throw new Error(job.error ?? `${method.name}: the shared pretraining was cancelled`);
     weights = job.weights;
     result = { cached: false, sharedBy: job.sharedBy, seconds: job.seconds, losses: job.finalLosses };
   }
   const vars = phase.variables!();
   if (vars.length !== weights.length || vars.some((v, i) => v.size !== weights[i].length)) {
-    throw new Error(`${c.method.name}: the cached pretraining does not fit this network`);
+    throw new Error(`${method.name}: the cached pretraining does not fit this network`);
   }
   tf.tidy(() => vars.forEach((v, i) => v.assign(tf.tensor(weights[i], v.shape))));
   return result;
