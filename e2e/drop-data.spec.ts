@@ -67,7 +67,7 @@ test('a dropped folder of labelled digits trains, shows labelled metrics, a gall
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
-  expect(rows[0]).toEqual(['file', 'cluster', 'confidence', 'x', 'y', 'label']);
+  expect(rows[0]).toEqual(['file', 'cluster', 'confidence', 'x_sample', 'y_sample', 'label']);
   const body = rows.slice(1);
   expect(body).toHaveLength(150);
   for (const [file, cluster, confidence, x, y, label] of body) {

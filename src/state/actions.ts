@@ -12,6 +12,7 @@ import { sharedOf, specOf, toRunConfig } from './params';
 import { idleRun, isActive, startedRun, type RunState } from './run';
 import { resetRunView } from './scatterActions';
 import { focusedRun, settingsOf, store, type ColorBy } from './store';
+import { colorFromHash, withColor } from './colorLink';
 import { writeHash } from './url';
 import { USER_DATASET_ID } from './userData';
 
@@ -32,7 +33,9 @@ function allRuns(): RunState[] {
  * exceptions. Runs keep their place (and what they show) where the link still has one.
  */
 export function loadFromHash(hash: string): void {
-  const { shared, specs, errors } = parseComparison(hash, CATALOG);
+  const { colorBy, rest, error } = colorFromHash(hash);
+  const { shared, specs, errors } = parseComparison(rest, CATALOG);
+  if (error) errors.push(error);
   const s = store.getState();
   const runs: Record<string, RunState> = {};
   const order: string[] = [];
@@ -48,13 +51,14 @@ export function loadFromHash(hash: string): void {
     forgetRun(gone.runId);
   }
   const focused = order.includes(s.focusedRunId) ? s.focusedRunId : order[0];
-  store.setState({ settings: shared, settingsErrors: errors, runs, runOrder: order, focusedRunId: focused });
+  store.setState({ settings: shared, settingsErrors: errors, runs, runOrder: order, focusedRunId: focused, colorBy });
 }
 
 /** Keeps the link in step with the settings (only non-default values). */
 export function syncHash(): void {
   const s = store.getState();
-  writeHash(serializeComparison(s.settings, s.runOrder.map((id) => s.runs[id].spec), CATALOG));
+  const body = serializeComparison(s.settings, s.runOrder.map((id) => s.runs[id].spec), CATALOG);
+  writeHash(withColor(body, s.colorBy));
 }
 
 /** Trains one run with the current settings (again, if it ran before). */
@@ -72,6 +76,7 @@ export function startOne(id: string): void {
   }
   const settings = settingsOf(s, id);
   const runId = `${id}:${Date.now().toString(36)}-${++trainings}`;
+  if (s.userData.fresh) store.setState({ userData: { ...s.userData, fresh: false } });
   if (id === s.focusedRunId) resetRunView();
   setRun(startedRun(runId, settings, run));
   startRun(runId, toRunConfig(settings), run.runId, user ?? undefined);
@@ -141,10 +146,16 @@ export function randomSeed(): void {
 
 export function setColorBy(colorBy: ColorBy): void {
   store.setState({ colorBy });
+  syncHash();
 }
 
 export function dismissSettingsErrors(): void {
   store.setState({ settingsErrors: [] });
+}
+
+/** The "just loaded" summary of a drop has been read. */
+export function dismissDropSummary(): void {
+  store.setState((s) => ({ userData: { ...s.userData, fresh: false } }));
 }
 
 // A successful drop selects the dropped data for the next run (k back to its number of classes).

@@ -6,7 +6,7 @@
 import { forgetRun, stopRun } from '../worker/client';
 import { CATALOG } from './catalog';
 import { MAX_RUNS, serializeComparison } from './comparisonLink';
-import { comparisonJsonText, readComparisonJson, type RunResult } from './exports/comparisonJson';
+import { comparisonJsonText, readComparisonJson, type ComparisonJson, type RunResult } from './exports/comparisonJson';
 import { loadFromHash, reset, syncHash } from './actions';
 import { idleRun, isActive, type RunState } from './run';
 import { resetRunView } from './scatterActions';
@@ -96,7 +96,7 @@ export function comparisonFile(): { fileName: string; text: string } {
 }
 
 /** What an imported run shows: its final picture and numbers, as a finished run would. */
-function restored(run: RunState, r: RunResult, dataset: DatasetInfo | null): RunState {
+function restored(run: RunState, r: RunResult, dataset: DatasetInfo | null, note: string): RunState {
   const s = store.getState();
   const settings = settingsOf(s, run.id);
   const sample = r.sample;
@@ -138,7 +138,7 @@ function restored(run: RunState, r: RunResult, dataset: DatasetInfo | null): Run
     timeline: frame && snapshot ? [{ frameId: 1, step: snapshot.step, phase: snapshot.phase, coords: frame.coords, assignment: snapshot.assignment, confidence: snapshot.confidence }] : [],
     done: status === 'error' ? null : { reason: status === 'finished' ? 'finished' : 'stopped', seconds: r.seconds ?? 0 },
     sharedStart: r.sharedStart,
-    warnings: ['Imported from a file: the results as saved (press Train to run it again here).'],
+    warnings: [note],
   };
 }
 
@@ -146,16 +146,20 @@ function restored(run: RunState, r: RunResult, dataset: DatasetInfo | null): Run
 export function importComparison(text: string): string | null {
   const read = readComparisonJson(text);
   if ('error' in read) return `Could not import the comparison: ${read.error}.`;
-  const { doc } = read;
   reset();
-  loadFromHash(doc.link);
+  loadFromHash(read.doc.link);
+  showResults(read.doc, 'Imported from a file: the results as saved (press Train to run it again here).');
+  syncHash();
+  return null;
+}
+
+/** The saved runs' results shown in the current runs, position by position (same method only). */
+export function showResults(doc: ComparisonJson, note: string): void {
   const s = store.getState();
   const runs = { ...s.runs };
   s.runOrder.forEach((id, i) => {
     const r = doc.runs[i];
-    if (r && r.method === runs[id].spec.method) runs[id] = restored(runs[id], r, doc.dataset);
+    if (r && r.method === runs[id].spec.method) runs[id] = restored(runs[id], r, doc.dataset, note);
   });
   store.setState({ runs, focusedRunId: s.runOrder[0] });
-  syncHash();
-  return null;
 }

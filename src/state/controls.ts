@@ -40,7 +40,11 @@ function rangeText(min?: number, max?: number): string {
   return '';
 }
 
-export function controlDefs(settings: Settings, catalog: Catalog): { global: ControlDef[]; method: ControlDef[] } {
+/**
+ * `kDefault`: what an empty k means when the catalog cannot know it (dropped data: its number of
+ * classes, or a default when the files carried none).
+ */
+export function controlDefs(settings: Settings, catalog: Catalog, kDefault?: string): { global: ControlDef[]; method: ControlDef[] } {
   const dataset = catalog.datasets.find((d) => d.id === settings.dataset);
   const global = globalSpecs(catalog).map<ControlDef>((g) => ({
     key: g.key,
@@ -53,7 +57,7 @@ export function controlDefs(settings: Settings, catalog: Catalog): { global: Con
     step: g.kind === 'float' ? 'any' : 1,
     options: g.options,
     value: settings[g.key],
-    placeholder: g.key === 'k' && dataset ? `${dataset.numClasses} (classes)` : '',
+    placeholder: g.key === 'k' ? (kDefault ?? (dataset ? `${dataset.numClasses} (classes)` : '')) : '',
     nullable: g.nullable ?? false,
   }));
 

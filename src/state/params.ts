@@ -6,6 +6,7 @@
  * Only values that differ from the defaults go into the hash, and RunConfig.params holds only the
  * user's overrides (the engine resolves defaults + budget preset + overrides).
  */
+import { FAMILIES, family } from '../core/methods/families';
 import type { Budget, Method, ParamSpec, ParamValue, Params } from '../core/methods/types';
 import { DEFAULT_PROJECTION_PARAMS, type ProjectionParams } from '../core/projection/projectors';
 import type { RunConfig } from '../core/engine/types';
@@ -57,6 +58,8 @@ export type GlobalKey = Exclude<keyof Settings, 'params'>;
 export interface Option {
   value: string;
   label: string;
+  /** Shown under this heading (a method's prior family). */
+  group?: string;
 }
 
 /** A global parameter; like a ParamSpec, but enums carry labels and k may be empty. */
@@ -93,9 +96,9 @@ export function globalSpecs(catalog: Catalog): GlobalSpec[] {
     {
       key: 'method',
       label: 'Method',
-      help: 'The deep clustering method to train.',
+      help: 'The deep clustering method to train, listed under the prior it uses in place of labels.',
       kind: 'enum',
-      options: catalog.methods.map((m) => ({ value: m.id, label: m.name })),
+      options: methodOptions(catalog.methods),
     },
     { key: 'seed', label: 'Seed', help: 'Seeds every random choice, so a link reproduces the run.', kind: 'int', min: 0, max: 4294967295 },
     { key: 'backend', label: 'Backend', help: 'Where tfjs runs. auto: WebGPU on real hardware, else WASM, WebGL, CPU.', kind: 'enum', options: BACKENDS },
@@ -145,6 +148,12 @@ export function globalSpecs(catalog: Catalog): GlobalSpec[] {
     },
     { key: 'tsneIterations', label: 't-SNE iterations', help: 't-SNE: iterations of a fresh layout (250 of them exaggerated); later frames run a quarter.', kind: 'int', min: 250, max: 5000 },
   ];
+}
+
+/** The methods grouped by prior family, in the survey's order of the families. */
+function methodOptions(methods: readonly Method[]): Option[] {
+  const order = (m: Method): number => FAMILIES.findIndex((f) => f.id === m.family);
+  return [...methods].sort((a, b) => order(a) - order(b)).map((m) => ({ value: m.id, label: m.name, group: family(m.family).name }));
 }
 
 export function defaultSettings(catalog: Catalog): Settings {

@@ -39,7 +39,7 @@ describe('reduceTrainEvent', () => {
     let run = startedRun('r');
     run = fold(run, [
       { type: 'backend', runId: 'r', backend: 'wasm', reason: 'no WebGPU adapter', notices: ['webgpu failed'] },
-      { type: 'progress', runId: 'r', phase: 'pretrain', phaseLabel: 'pretrain', phaseIndex: 0, phaseCount: 3, step: 1, steps: 10, epoch: 0, samplesPerSec: 100, samplesSeen: 64, elapsedMs: 5 },
+      { type: 'progress', runId: 'r', phase: 'pretrain', phaseLabel: 'pretrain', phaseIndex: 0, phaseCount: 3, step: 1, steps: 10, epoch: 0, samplesPerSec: 100, samplesSeen: 64, globalStep: 1, overall: { done: 64, total: 640 }, elapsedMs: 5 },
     ]);
     expect(run.status).toBe('running');
     expect(run.backend?.name).toBe('wasm');

@@ -30,6 +30,8 @@ export interface HistoryPoint {
   /** Training samples seen (a shared pretraining included): over n, the epoch axis runs compare on. */
   samplesSeen: number;
   metrics: ExternalMetrics | null;
+  /** Before the method has clusters: the scores of k-means on the current embedding (a preview). */
+  preview: ExternalMetrics | null;
   internal: InternalMetrics | null;
   losses: Record<string, number>;
 }
@@ -140,6 +142,7 @@ function withSnapshot(run: RunState, s: Snapshot): RunState {
     elapsedMs: s.elapsedMs,
     samplesSeen: s.samplesSeen,
     metrics: s.metrics,
+    preview: s.preview?.metrics ?? null,
     internal: s.internal,
     losses: s.losses,
   };

@@ -8,7 +8,7 @@ import { useStore as useZustand } from 'zustand';
 import { joinSettings, type SharedSettings, type Settings } from './params';
 import { DEFAULT_PROJECTION_PARAMS } from '../core/projection/projectors';
 import { IDLE_RUN, idleRun, type RunState } from './run';
-import { IDLE_USER_DATA, type UserDataState } from './userData';
+import { IDLE_USER_DATA, USER_DATASET_ID, type UserDataState } from './userData';
 
 export type ColorBy = 'cluster' | 'label' | 'confidence' | 'correct' | 'disagree';
 
@@ -91,6 +91,16 @@ export function focusedRun(s: AppState): RunState {
 /** The full settings the run would start with now: the shared ones and its own. */
 export function settingsOf(s: AppState, id: string): Settings {
   return joinSettings(s.settings, runOf(s, id).spec);
+}
+
+/**
+ * Whether the focused run's data has labels: known from the run once it started, else from the
+ * chosen data (dropped data says whether its files carried classes; the built-in sets all do).
+ */
+export function hasLabels(s: AppState): boolean {
+  const ready = focusedRun(s).ready;
+  if (ready) return ready.labels !== null;
+  return s.settings.dataset === USER_DATASET_ID ? !!s.userData.info?.classNames : true;
 }
 
 /** The run whose worker id is `runId` (events name the training, not the run's place). */

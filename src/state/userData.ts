@@ -27,6 +27,8 @@ export interface UserDataState {
   preview: Uint8Array[];
   /** Why the last drop produced no dataset; the previous dataset stays loaded. */
   error: string | null;
+  /** A drop has just loaded: the page says so at the top until it is dismissed or a run starts. */
+  fresh: boolean;
 }
 
 export const IDLE_USER_DATA: UserDataState = {
@@ -39,4 +41,5 @@ export const IDLE_USER_DATA: UserDataState = {
   preprocess: DEFAULT_PREPROCESS,
   preview: [],
   error: null,
+  fresh: false,
 };

@@ -1,6 +1,7 @@
 /**
- * Page layout: header, settings and method card on the left; on the right the run bar, then one
- * run's plot — or, with several runs, the comparison grid — and the focused run's details.
+ * Page layout: the header and the run bar (Train first, so it is the first stop of the keyboard
+ * and of a phone's screen), then the settings on the left and on the right one run's plot with its
+ * method card beside it — or, with several runs, the comparison — and the focused run's details.
  */
 import { useStore } from '../state/store';
 import { ComparePanel } from './compare/ComparePanel';
@@ -8,6 +9,7 @@ import { CompareButtons } from './compare/CompareButtons';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { DataPanel } from './data/DataPanel';
 import { DropOverlay } from './data/DropOverlay';
+import { DropSummary } from './data/DropSummary';
 import { MethodCard } from './MethodCard';
 import { KSweepPanel } from './metrics/KSweepPanel';
 import { LossPanel } from './metrics/LossPanel';
@@ -30,28 +32,31 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>Priorscope</h1>
-        <p>Watch a deep clustering method learn, live in your browser: its embedding, its clusters and how well they match the labels.</p>
+        <p>Watch a deep clustering method learn, live in your browser: pick a prior, press Train, and see its embedding, its clusters and how well they match the labels.</p>
       </header>
+      <section className="panel run-panel" aria-label="Run">
+        <div className="run-bar">
+          <RunButtons />
+          <CompareButtons />
+        </div>
+        <RunProvider id={focused}>
+          <ProgressLine />
+        </RunProvider>
+      </section>
       <main className="layout">
         <aside className="sidebar">
           <ControlsPanel />
           <DataPanel />
-          <MethodCard />
         </aside>
         <div className="content">
-          <section className="panel run-panel" aria-label="Run">
-            <div className="run-bar">
-              <RunButtons />
-              <CompareButtons />
-            </div>
-            <RunProvider id={focused}>
-              <ProgressLine />
-            </RunProvider>
-          </section>
+          <DropSummary />
           <Messages />
           {comparing && <ComparePanel />}
           <RunProvider id={focused}>
-            {!comparing && <ScatterPanel />}
+            <div className="plot-row">
+              {!comparing && <ScatterPanel />}
+              <MethodCard />
+            </div>
             <PointDetail />
             <SelectionPanel />
             <ClusterGallery />

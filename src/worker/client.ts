@@ -7,7 +7,7 @@
 import type { Dataset } from '../core/data/dataset';
 import type { RunConfig, Snapshot, TrainEvent } from '../core/engine/types';
 import { LatestOnly } from '../state/latestOnly';
-import { projectionParams } from '../state/params';
+import { projectionParams, type SharedSettings } from '../state/params';
 import { reduceProjectEvent, reduceTrainEvent, type RunState, type SideView } from '../state/run';
 import { focusedRun, runByWorkerId, store } from '../state/store';
 import type { ProjectCommand, ProjectEvent, TrainCommand } from './protocol';
@@ -95,6 +95,26 @@ store.subscribe((s, prev) => {
   }
 });
 
+const projectionKey = (s: SharedSettings): string => JSON.stringify([s.projection, projectionParams(s)]);
+
+// Another projection (or other settings of it) re-draws every run's latest snapshot at once,
+// also after a run has finished; imported runs keep the picture they came with.
+store.subscribe((s, prev) => {
+  if (projectionKey(s.settings) === projectionKey(prev.settings)) return;
+  for (const id of s.runOrder) {
+    const run = s.runs[id];
+    if (!run.runId || !run.snapshot || run.snapshot.embedDim === 0) continue;
+    channelsOf(run.runId).embedding.push(pointsOf(run.snapshot));
+    const c = channelsOf(run.runId);
+    c.inputAsked = false;
+    if (id === s.focusedRunId) pushSideViews(run, true);
+  }
+});
+
+function pointsOf(snap: Snapshot): PointsJob {
+  return { points: snap.embedding, n: snap.embedding.length / snap.embedDim, dim: snap.embedDim, step: snap.step };
+}
+
 function update(run: RunState, next: RunState): void {
   if (next !== run) store.setState((s) => ({ runs: { ...s.runs, [run.id]: next } }));
 }
@@ -108,7 +128,7 @@ function onTrainEvent(ev: TrainEvent): void {
   // Project only snapshots the reducer accepted (finite ones), so a NaN never reaches the plot.
   const snap: Snapshot | null = after.snapshot;
   if (snap && snap !== before.snapshot) {
-    channelsOf(ev.runId).embedding.push({ points: snap.embedding, n: snap.embedding.length / snap.embedDim, dim: snap.embedDim, step: snap.step });
+    channelsOf(ev.runId).embedding.push(pointsOf(snap));
   }
   pushSideViews(after, after.snapshot !== before.snapshot);
 }

@@ -53,6 +53,7 @@ function onEvent(ev: DecodeEvent): void {
       notices: ev.notices,
       preview: ev.preview,
       error: null,
+      fresh: true,
     });
     onLoaded(info);
   } else {

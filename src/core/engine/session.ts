@@ -19,7 +19,8 @@ import { drawSample, readyEvent, readyTransfer } from './sample';
 import type { Scheduler, TaskState } from './scheduler';
 import { sharedPhase, type SharedResult } from './sharedPhase';
 import { createSharedStarts } from './sharedStarts';
-import { nonFiniteLoss, snapshotTransfer, takeSnapshot } from './snapshot';
+import { clusterPreview } from './preview';
+import { nonFiniteLoss, sampleLabels, snapshotTransfer, takeSnapshot } from './snapshot';
 import { runStreams } from './streams';
 import type { Session, SessionEnd, SessionOptions, SessionStatus, Snapshot } from './types';
 
@@ -74,6 +75,8 @@ export function createSession(o: SessionOptions): Session {
   let phaseStep = 0;
   let globalStep = 0;
   let samplesSeen = 0;
+  /** Training samples of every gradient phase, planned when the run is created. */
+  let plannedSamples = 0;
   // Samples/s counts only time spent stepping (and waiting for the device), not snapshots.
   let windowSamples = 0;
   let windowMs = 0;
@@ -95,6 +98,8 @@ export function createSession(o: SessionOptions): Session {
       epoch,
       samplesPerSec: extra.samplesPerSec ?? (windowMs > 0 ? (windowSamples * 1000) / windowMs : 0),
       samplesSeen,
+      globalStep,
+      overall: { done: Math.min(samplesSeen, plannedSamples), total: plannedSamples },
       elapsedMs: elapsed(),
       ...(extra.sharedBy && extra.sharedBy > 1 ? { sharedBy: extra.sharedBy } : {}),
     });
@@ -200,6 +205,8 @@ export function createSession(o: SessionOptions): Session {
         internal: null,
         largestClusterFraction: null,
       };
+      const preview = clusterPreview(embedding, snap.embedDim, k, sampleLabels(dataset, indices));
+      if (preview) snap.preview = preview;
       emit({ type: 'snapshot', runId, snapshot: snap }, snapshotTransfer(snap));
     },
     wake: () => scheduler?.wake(),
@@ -257,6 +264,7 @@ export function createSession(o: SessionOptions): Session {
       emit(ready, readyTransfer(ready));
       run = method.create({ x, n: dataset.n, dim: dataset.dim, k, image: dataset.image, rng: streams.method, params });
       const phases = run.phases;
+      plannedSamples = phases.filter(isGradientPhase).reduce((sum, p) => sum + p.steps * Math.min(p.batchSize, dataset.n), 0);
       for (let p = 0; p < phases.length; p++) {
         const phase = phases[p];
         phaseId = phase.id;

@@ -10,6 +10,7 @@ import { acc, ari, nmi } from '../metrics';
 import type { Snapshot } from './types';
 import { assignAll } from './assignAll';
 import { internalMetrics } from './internalMetrics';
+import { clusterPreview } from './preview';
 
 export interface SnapshotInput {
   run: MethodRun;
@@ -72,7 +73,10 @@ export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
     const y = s.dataset.labels;
     if (y) metrics = { acc: acc(y, all.cluster), nmi: nmi(y, all.cluster), ari: ari(y, all.cluster) };
   }
+  // No clusters yet: a k-means preview of the current embedding.
+  const preview = all ? undefined : clusterPreview(embedding, embedDim, s.k, sampleLabels(s.dataset, s.sampleIndices));
   return {
+    ...(preview ? { preview } : {}),
     step: s.step,
     phase: s.phase,
     elapsedMs: s.elapsedMs,
@@ -97,7 +101,13 @@ export function snapshotTransfer(s: Snapshot): ArrayBuffer[] {
   if (s.confidence) out.push(s.confidence.buffer as ArrayBuffer);
   if (s.soft) out.push(s.soft.buffer as ArrayBuffer);
   if (s.all) out.push(s.all.cluster.buffer as ArrayBuffer, s.all.confidence.buffer as ArrayBuffer);
+  if (s.preview) out.push(s.preview.assignment.buffer as ArrayBuffer);
   return out;
+}
+
+/** The labels of the sample's rows, or null for unlabelled data. */
+export function sampleLabels(d: Dataset, indices: Int32Array): Int32Array | null {
+  return d.labels ? Int32Array.from(indices, (i) => d.labels![i]) : null;
 }
 
 /** First loss that is NaN or ±Infinity, if any. */

@@ -66,6 +66,12 @@ export interface Snapshot {
   largestClusterFraction: number | null;
   /** Every row's cluster and confidence (n each); only in the final snapshot, for exports. */
   all?: { cluster: Int32Array; confidence: Float32Array };
+  /**
+   * Before the method has clusters (pretraining): k-means on the shown sample's embedding, what
+   * "AE + k-means" would give at this moment — the sample's clusters, and their scores against
+   * the sample's labels (null without labels). A preview, never the method's own result.
+   */
+  preview?: { assignment: Int32Array; metrics: ExternalMetrics | null };
 }
 
 export type ReadyEvent = {
@@ -101,6 +107,13 @@ export type ProgressEvent = {
   elapsedMs: number;
   /** Runs that share this phase's work (a shared pretraining); absent when the run is alone. */
   sharedBy?: number;
+  /** Step over all phases (the one step count the UI shows). */
+  globalStep: number;
+  /**
+   * Training samples of every gradient phase planned, and seen so far: the whole run's progress
+   * (an upper bound where a phase may stop early, as DEC's does at its tolerance).
+   */
+  overall: { done: number; total: number };
 };
 
 export type TrainEvent =

@@ -57,6 +57,7 @@ export const kmeansRaw: Method = {
     ],
     failureMode: 'Pixel distance is not semantic distance: the same digit drawn thicker or shifted lands in another cluster.',
   },
+  embedding: 'input',
   params: [
     { key: 'nInit', label: 'Restarts', help: 'k-means++ restarts; the lowest inertia wins (DEC used 20).', kind: 'int', default: 20, min: 1, max: 100 },
     { key: 'maxIter', label: 'Max iterations', help: 'Lloyd iterations per restart (scikit-learn: 300).', kind: 'int', default: 300, min: 1, max: 1000 },

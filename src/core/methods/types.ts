@@ -123,6 +123,8 @@ export interface Method {
   /** The method card's teaching text (the prior's sentence comes from its family). */
   card: MethodCardText;
   params: readonly ParamSpec[];
+  /** What `embed` returns: learned features (the default), or the raw input for methods that learn none. */
+  embedding?: 'input';
   /** Parameter overrides per budget (defaults come from `params`). */
   presets?: MethodPresets;
   create(ctx: MethodContext): MethodRun;

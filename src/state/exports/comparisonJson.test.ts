@@ -12,7 +12,7 @@ const finished = (method: string, acc: number): RunState => ({
   snapshot: fixtureSnapshot({ metrics: { acc, nmi: 0.5, ari: 0.4 }, all: FINAL_ALL }),
   frame: { frameId: 3, step: 1, method: 'umap', coords: Float32Array.from([0.123456, 1, 2, 3, 4, 5]), n: 3 },
   done: { reason: 'finished', seconds: 42 },
-  history: [{ step: 1, phase: 'cluster', elapsedMs: 10, samplesSeen: 64, metrics: { acc, nmi: 0.5, ari: 0.4 }, internal: null, losses: { kl: 0.1 } }],
+  history: [{ step: 1, phase: 'cluster', elapsedMs: 10, samplesSeen: 64, metrics: { acc, nmi: 0.5, ari: 0.4 }, preview: null, internal: null, losses: { kl: 0.1 } }],
 });
 
 describe('comparison files', () => {

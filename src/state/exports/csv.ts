@@ -1,14 +1,16 @@
 /**
- * The cluster assignments as CSV: `file,cluster,confidence,x,y,label`, one record per exported row
- * (every dataset row after the run finished, else the sample). x and y are the scatter's 2-D
- * coordinates, known only for sample rows. Text is UTF-8; fields are quoted per RFC 4180.
+ * The cluster assignments as CSV: `file,cluster,confidence,x_sample,y_sample,label`, one record
+ * per exported row (every dataset row after the run finished, else the sample). x_sample and
+ * y_sample are the scatter's 2-D coordinates, so only the rows of the shown sample have them —
+ * the names say so, rather than leaving other rows' cells mysteriously empty. Text is UTF-8;
+ * fields are quoted per RFC 4180.
  */
 import { forEachChunked, type ChunkOptions } from './chunked';
 import { CSV_EOL, csvField } from './csvField';
 import type { ExportTable } from './exportTable';
 import { rowLabel } from './rowNames';
 
-export const CSV_HEADER = 'file,cluster,confidence,x,y,label';
+export const CSV_HEADER = 'file,cluster,confidence,x_sample,y_sample,label';
 
 export interface CsvContext {
   datasetId: string;

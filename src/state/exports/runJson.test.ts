@@ -11,8 +11,8 @@ describe('runJson', () => {
     const ready = fixtureReady();
     const snapshot = fixtureSnapshot({ losses: { kl: 0.25, rec: NaN } });
     const history: HistoryPoint[] = [
-      { step: 10, phase: 'pretrain', elapsedMs: 100, samplesSeen: 640, metrics: null, internal: null, losses: {} },
-      { step: 42, phase: 'cluster', elapsedMs: 1234, samplesSeen: 2688, metrics: { acc: 0.8, nmi: 0.7, ari: 0.6 }, internal: snapshot.internal, losses: { kl: 0.25 } },
+      { step: 10, phase: 'pretrain', elapsedMs: 100, samplesSeen: 640, metrics: null, preview: null, internal: null, losses: {} },
+      { step: 42, phase: 'cluster', elapsedMs: 1234, samplesSeen: 2688, metrics: { acc: 0.8, nmi: 0.7, ari: 0.6 }, preview: null, internal: snapshot.internal, losses: { kl: 0.25 } },
     ];
     const input = {
       dataset: ready.dataset,

@@ -9,6 +9,8 @@ export interface Series {
   name: string;
   color: string;
   points: { x: number; y: number }[];
+  /** Drawn dashed (a preview, not the method's own result). */
+  dashed?: boolean;
 }
 
 interface Props {
@@ -70,14 +72,14 @@ export function LineChart({ series, ariaLabel, height = 120, yDomain, logY = fal
           {xLabel}
         </text>
         {series.map((s) => (
-          <path key={s.name} d={path(s.points) ?? ''} fill="none" stroke={s.color} strokeWidth={1.8} />
+          <path key={s.name} d={path(s.points) ?? ''} fill="none" stroke={s.color} strokeWidth={1.8} strokeDasharray={s.dashed ? '4 3' : undefined} />
         ))}
       </svg>
       {series.length > 1 && (
         <div className="chart-keys">
           {series.map((s) => (
             <span key={s.name}>
-              <span className="swatch line" style={{ background: s.color }} aria-hidden="true" />
+              <span className={s.dashed ? 'swatch line dashed' : 'swatch line'} style={s.dashed ? { borderColor: s.color } : { background: s.color }} aria-hidden="true" />
               {s.name}
             </span>
           ))}

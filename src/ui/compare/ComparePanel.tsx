@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CATALOG } from '../../state/catalog';
 import { useStore } from '../../state/store';
 import { RunProvider } from '../run/RunContext';
-import { PROJECTION_NAMES } from '../scatter/ScatterPanel';
+import { PROJECTION_NAMES } from '../scatter/projectionTitle';
 import { ScatterToolbar } from '../scatter/ScatterToolbar';
 import { CompareChart } from './CompareChart';
 import { CompareTable } from './CompareTable';
@@ -22,7 +22,7 @@ export function ComparePanel() {
     <section className="panel compare-panel" aria-labelledby="compare-title" data-testid="compare">
       <div className="panel-head">
         <h2 id="compare-title">
-          Comparison <span className="muted">— {order.length} runs on {dataset}, seed {seed}: same data, sample and seed ({PROJECTION_NAMES[projection] ?? projection} of each run's features)</span>
+          Comparison <span className="muted">— {order.length} runs on {dataset}, seed {seed}: same data, sample and seed, each drawn by {PROJECTION_NAMES[projection] ?? projection}</span>
         </h2>
         <ScatterToolbar views={false} />
       </div>

@@ -10,6 +10,7 @@ import { isActive } from '../../state/run';
 import { useStore } from '../../state/store';
 import { STATUS_TEXT } from '../run/ProgressLine';
 import { useRun, useRunId } from '../run/RunContext';
+import { runProgress } from '../run/runProgress';
 import { phaseText, sharedStartText } from '../run/sharedStartText';
 import { ScatterPanel } from '../scatter/ScatterPanel';
 import { RUN_COLORS } from './compareRows';
@@ -61,7 +62,7 @@ export function RunCard() {
   const title = useRunTitles()[id] ?? spec.method;
   const changes = base ? specChanges(spec, base, method, findMethod(base.method)) : [];
   const active = isActive(status);
-  const fraction = status === 'finished' ? 1 : progress && progress.steps > 0 ? Math.min(1, progress.step / progress.steps) : 0;
+  const fraction = useRun((r) => runProgress(r)?.overall ?? 0);
 
   return (
     <article

@@ -9,6 +9,7 @@ const point = (samplesSeen: number, acc: number | null, silhouette: number | nul
   elapsedMs: 0,
   samplesSeen,
   metrics: acc === null ? null : { acc, nmi: acc / 2, ari: acc / 3 },
+  preview: null,
   internal: silhouette === null ? null : { silhouette, daviesBouldin: 1, calinskiHarabasz: 1, sizeEntropy: 0.9 },
   losses: {},
 });

@@ -10,11 +10,13 @@ import { controlDefs } from '../../state/controls';
 import { findMethodIn, joinSettings } from '../../state/params';
 import { isActive } from '../../state/run';
 import { focusedRun, useStore } from '../../state/store';
+import { USER_DATASET_ID } from '../../state/userData';
 import { useRunTitles } from '../compare/useRunTitles';
 import { ParamControl } from './ParamControl';
+import { PriorPicker } from './PriorPicker';
 
-/** Shown first: what a person chooses for a run. */
-const RUN_FIRST = ['dataset', 'method', 'k', 'budget', 'seed'];
+/** Shown first, after the prior: what a person chooses for a run. */
+const RUN_FIRST = ['method', 'dataset', 'k', 'budget', 'seed'];
 const OWN = new Set(['method', 'k', 'budget']);
 
 export function ControlsPanel() {
@@ -23,7 +25,12 @@ export function ControlsPanel() {
   const runCount = useStore((s) => s.runOrder.length);
   const anyActive = useStore((s) => s.runOrder.some((id) => isActive(s.runs[id].status)));
   const settings = useMemo(() => joinSettings(shared, run.spec), [shared, run.spec]);
-  const defs = useMemo(() => controlDefs(settings, CATALOG), [settings]);
+  const kDefault = useStore((s) => {
+    const info = s.settings.dataset === USER_DATASET_ID ? s.userData.info : null;
+    if (!info) return undefined;
+    return info.classNames ? `${info.numClasses} (classes)` : `${info.numClasses} (a default: your data has no labels)`;
+  });
+  const defs = useMemo(() => controlDefs(settings, CATALOG, kDefault), [settings, kDefault]);
   const dataset = CATALOG.datasets.find((d) => d.id === settings.dataset);
   const method = findMethodIn(CATALOG, settings.method);
   const byKey = new Map(defs.global.map((d) => [d.key, d]));
@@ -41,6 +48,7 @@ export function ControlsPanel() {
         </p>
       )}
       {anyActive && <p className="hint">Changes apply to the next training.</p>}
+      <PriorPicker />
       {RUN_FIRST.map((key) => {
         const def = byKey.get(key);
         if (!def) return null;

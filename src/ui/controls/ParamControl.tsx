@@ -5,6 +5,18 @@
 import { useEffect, useState } from 'react';
 import { setParam } from '../../state/actions';
 import type { ControlDef } from '../../state/controls';
+import type { Option } from '../../state/params';
+
+/** Consecutive options with the same group, in order (ungrouped options under ''). */
+function optionGroups(options: readonly Option[]): [string, Option[]][] {
+  const out: [string, Option[]][] = [];
+  for (const o of options) {
+    const g = o.group ?? '';
+    if (out.length && out[out.length - 1][0] === g) out[out.length - 1][1].push(o);
+    else out.push([g, [o]]);
+  }
+  return out;
+}
 
 function same(draft: string, value: ControlDef['value']): boolean {
   if (value === null) return draft.trim() === '';
@@ -47,11 +59,23 @@ export function ParamControl({ def }: { def: ControlDef }) {
     input = (
       <select id={id} data-testid={`param-${def.key}`} value={def.value === null ? '' : String(def.value)} title={def.help} onChange={(e) => apply(e.target.value)}>
         {def.nullable && <option value="">default ({def.placeholder})</option>}
-        {(def.options ?? []).map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {optionGroups(def.options ?? []).map(([group, options]) =>
+          group ? (
+            <optgroup key={group} label={group}>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : (
+            options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))
+          ),
+        )}
       </select>
     );
   } else if (def.kind === 'bool') {

@@ -25,7 +25,7 @@ interface Busy {
 }
 
 const LABELS: Record<ExportKind, { text: string; help: string }> = {
-  csv: { text: 'CSV', help: 'Every row with its file, cluster, confidence, scatter position and true label' },
+  csv: { text: 'CSV', help: 'Every row with its file, cluster, confidence and true label; the scatter position (x_sample, y_sample) for the rows of the shown sample' },
   zip: { text: 'Images (ZIP)', help: 'One folder of images per cluster' },
   json: { text: 'Run (JSON)', help: 'Settings, final metrics and their history' },
   png: { text: 'Plot (PNG)', help: 'The scatter plot as it is shown' },

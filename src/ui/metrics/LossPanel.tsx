@@ -16,12 +16,17 @@ function lossParts(history: HistoryPoint[]): { name: string; points: { x: number
 
 export function LossPanel() {
   const history = useRun((r) => r.history);
+  const ended = useRun((r) => r.status === 'finished' || r.status === 'stopped' || r.status === 'error');
   const parts = useMemo(() => lossParts(history), [history]);
   const colors = palette(parts.length + 3).slice(3);
   return (
     <section className="panel loss-panel" aria-labelledby="loss-title">
       <h2 id="loss-title">Loss</h2>
-      {parts.length === 0 && <p className="muted small">Loss curves appear with the first snapshot.</p>}
+      {parts.length === 0 && (
+        <p className="muted small" data-testid="loss-empty">
+          {ended ? 'This run recorded no loss: its method takes no gradient steps (k-means has none).' : 'Loss curves appear with the first snapshot.'}
+        </p>
+      )}
       <div className="loss-grid">
         {parts.map((p, i) => {
           const last = p.points[p.points.length - 1]?.y;

@@ -1,6 +1,8 @@
 /**
  * ACC, NMI and ARI of the latest snapshot as big numbers and their history over the run, then the
- * label-free quality row.
+ * label-free quality row. Before the method has clusters (pretraining) the numbers and dashed
+ * curves are those of k-means on the current embedding — marked as a preview — so there is
+ * something to read from the first snapshot on.
  */
 import { useMemo } from 'react';
 import { schemeTableau10 } from 'd3';
@@ -9,6 +11,7 @@ import { LineChart, type Series } from '../charts/LineChart';
 import { LabelFreeMetrics } from './LabelFreeMetrics';
 import { QualityRow } from './QualityRow';
 import { useRun } from '../run/RunContext';
+import { hasLabels } from '../../state/store';
 
 const METRICS = [
   { key: 'acc', label: 'ACC', help: 'Clustering accuracy: the best one-to-one match of clusters to labels (Hungarian).' },
@@ -17,28 +20,42 @@ const METRICS = [
 ] as const;
 
 function metricSeries(history: HistoryPoint[]): Series[] {
-  return METRICS.map((m, i) => ({
+  const own = METRICS.map((m, i) => ({
     name: m.label,
     color: schemeTableau10[i],
     points: history.filter((h) => h.metrics).map((h) => ({ x: h.step, y: h.metrics![m.key] })),
   }));
+  const preview = METRICS.map((m, i) => ({
+    name: `${m.label} (k-means preview)`,
+    color: schemeTableau10[i],
+    dashed: true,
+    points: history.filter((h) => h.preview).map((h) => ({ x: h.step, y: h.preview![m.key] })),
+  }));
+  return [...own, ...preview.filter((s) => s.points.length > 0)];
 }
 
 export function MetricsPanel() {
-  // Unlabeled data (known once the run is ready) has no ACC / NMI / ARI to show.
-  const unlabeled = useRun((r) => r.ready !== null && r.ready.allLabels === null);
+  // Unlabeled data (known from the run once it is ready, else from the chosen data) has no ACC / NMI / ARI.
+  const unlabeled = useRun((r, s) => (r.ready ? r.ready.allLabels === null : !hasLabels(s)));
   return unlabeled ? <LabelFreeMetrics /> : <LabelledMetrics />;
 }
 
 function LabelledMetrics() {
-  const metrics = useRun((r) => r.snapshot?.metrics ?? null);
+  const own = useRun((r) => r.snapshot?.metrics ?? null);
+  const preview = useRun((r) => (r.snapshot?.metrics ? null : (r.snapshot?.preview?.metrics ?? null)));
+  const metrics = own ?? preview;
   const history = useRun((r) => r.history);
   const series = useMemo(() => metricSeries(history), [history]);
   const hasHistory = series.some((s) => s.points.length > 0);
   return (
     <section className="panel metrics-panel" aria-labelledby="metrics-title">
       <h2 id="metrics-title">Agreement with the true labels</h2>
-      <div className="big-numbers">
+      {preview && (
+        <p className="preview-note small" data-testid="metrics-preview">
+          No clusters yet: k-means on the current embedding, a preview of what AE + k-means would give now.
+        </p>
+      )}
+      <div className={preview ? 'big-numbers preview' : 'big-numbers'} data-preview={preview !== null}>
         {METRICS.map((m, i) => (
           <div className="big-number" key={m.key} title={m.help}>
             <div className="big-label" style={{ color: schemeTableau10[i] }}>

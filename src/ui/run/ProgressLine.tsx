@@ -3,6 +3,8 @@ import type { RunStatus } from '../../state/run';
 import { useStore } from '../../state/store';
 import { useRunTitles } from '../compare/useRunTitles';
 import { useRun, useRunId } from './RunContext';
+import { isActive } from '../../state/run';
+import { runProgress, timeLeftText } from './runProgress';
 import { phaseText, sharedStartText } from './sharedStartText';
 
 export const STATUS_TEXT: Record<RunStatus, string> = {
@@ -27,8 +29,7 @@ export function ProgressLine() {
   const comparing = useStore((s) => s.runOrder.length > 1);
   const title = useRunTitles()[useRunId()];
   const phase = progress?.phase ?? (status === 'idle' ? 'idle' : 'starting');
-  // A phase may end early (DEC's tolerance); a finished run shows a full bar.
-  const fraction = status === 'finished' ? 1 : progress && progress.steps > 0 ? Math.min(1, progress.step / progress.steps) : 0;
+  const where = useRun((r) => runProgress(r));
 
   return (
     <div className="progress-line" data-testid="progress" data-phase={phase} data-status={status} data-samples={progress?.samplesSeen ?? 0} aria-live="polite">
@@ -38,22 +39,25 @@ export function ProgressLine() {
           {STATUS_TEXT[status]}
           {done && ` in ${done.seconds.toFixed(1)} s`}
         </span>
-        {progress && (
+        {progress && where && (
           <>
             <span className="phase">
               {phaseText(progress)}
-              <span className="muted"> · phase {progress.phaseIndex + 1}/{progress.phaseCount}</span>
+              <span className="muted">
+                {' '}
+                · phase {progress.phaseIndex + 1}/{progress.phaseCount}
+                {where.phase !== null && `, ${Math.round(where.phase * 100)}%`}
+              </span>
             </span>
-            <progress
-              value={fraction}
-              max={1}
-              aria-label={`${phaseText(progress)}: ${Math.round(fraction * 100)}%`}
-            />
-            <span className="stats muted">
-              epoch {progress.epoch} · step {fmtInt.format(progress.step)}/{fmtInt.format(progress.steps)} ·{' '}
+            {/* The whole run: every phase's training samples, a shared pretraining included. */}
+            <progress value={where.overall} max={1} data-testid="overall-progress" aria-label={`Whole run: ${Math.round(where.overall * 100)}%`} />
+            <span className="stats muted" data-testid="progress-stats">
+              {Math.round(where.overall * 100)}% of the run · step {fmtInt.format(where.globalStep)}
+              {where.phase !== null && ` · epoch ${progress.epoch}`} ·{' '}
               {/* Throughput only while steps run: a finished or non-gradient phase would read 0. */}
               {progress.samplesPerSec > 0 && `${fmtInt.format(progress.samplesPerSec)} samples/s · `}
               {(progress.elapsedMs / 1000).toFixed(1)} s
+              {isActive(status) && where.secondsLeft !== null && <b data-testid="time-left"> · {timeLeftText(where.secondsLeft)}</b>}
             </span>
           </>
         )}

@@ -51,7 +51,7 @@ export function HoverCard({ index, left, top, ready, assignment, confidence, sof
   return (
     <div className="hover-card" data-testid="hover-card" style={{ left, top }} role="tooltip">
       <Thumbnail ready={ready} index={index} className="hover-image" />
-      <div>
+      <div className="hover-text">
         <div>
           <span className="muted">point</span> #{ready.indices[index] ?? index}
         </div>

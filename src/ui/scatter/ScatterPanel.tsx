@@ -25,6 +25,10 @@ import { Timeline } from './Timeline';
 import { useReference } from './useReference';
 import { useReplay, useShown } from './useShown';
 import { ViewsPanel } from './ViewsPanel';
+import { projectionTitle } from './projectionTitle';
+import { findMethod } from '../../core/methods';
+
+const PREVIEW_TITLE = 'k-means of the current embedding — a preview until the method has clusters';
 
 interface Hover {
   index: number;
@@ -32,7 +36,6 @@ interface Hover {
   y: number;
 }
 
-export const PROJECTION_NAMES: Record<string, string> = { umap: 'UMAP', pca: 'PCA', tsne: 't-SNE' };
 
 /** Beside the pointer, flipped to the other side near the right or bottom edge. */
 function cardPosition(h: Hover, wrap: HTMLElement | null): { left: number; top: number } {
@@ -51,8 +54,13 @@ export function ScatterPanel({ compact = false }: { compact?: boolean }) {
   const pressedAt = useRef<{ x: number; y: number } | null>(null);
 
   const focused = useStore((s) => s.focusedRunId === id);
-  // The focused run is what the others are compared with: it shows its own clusters.
-  const colorBy = useStore((s) => (s.colorBy === 'disagree' && focused ? 'cluster' : s.colorBy));
+  const labelled = useRun((r) => r.ready === null || r.ready.labels !== null);
+  // The focused run is what the others are compared with: it shows its own clusters; data
+  // without labels has no true label to colour by.
+  const colorBy = useStore((s) => {
+    const wanted = s.colorBy === 'disagree' && focused ? 'cluster' : s.colorBy;
+    return !labelled && (wanted === 'label' || wanted === 'correct') ? 'cluster' : wanted;
+  });
   const view = useStore((s) => s.scatter);
   const ready = useRun((r) => r.ready);
   const frameMethod = useRun((r) => r.frame?.method ?? null);
@@ -61,7 +69,10 @@ export function ScatterPanel({ compact = false }: { compact?: boolean }) {
   const replay = useReplay();
   const shown = useShown();
   const reference = useReference(ready?.indices ?? null);
-  const assignment = shown?.assignment ?? null;
+  // Before the method has clusters (pretraining), the k-means preview of the current embedding.
+  const preview = useRun((r) => r.snapshot?.preview ?? null);
+  const previewing = !shown?.assignment && shown?.live === true && preview !== null;
+  const assignment = shown?.assignment ?? (previewing ? preview.assignment : null);
   const confidence = shown?.confidence ?? null;
 
   const coloring = useMemo(
@@ -170,14 +181,15 @@ export function ScatterPanel({ compact = false }: { compact?: boolean }) {
     e.preventDefault();
   };
 
-  const shownMethod = frameMethod ?? projection;
+  const method = useRun((r) => findMethod(r.spec.method));
+  const title = projectionTitle(frameMethod ?? projection, method, !!ready?.dataset.image);
   const empty =
     status === 'idle'
       ? 'Press Train to watch the embedding form.'
       : status === 'error' || status === 'stopped'
         ? 'No snapshot was taken.'
         : 'Waiting for the first snapshot…';
-  const legendTitle = COLOR_CHOICES.find((c) => c.value === colorBy)?.title ?? '';
+  const legendTitle = previewing && colorBy !== 'label' ? PREVIEW_TITLE : (COLOR_CHOICES.find((c) => c.value === colorBy)?.title ?? '');
 
   const plot = (
     <div className="scatter-wrap" ref={wrapRef}>
@@ -214,7 +226,10 @@ export function ScatterPanel({ compact = false }: { compact?: boolean }) {
 
   if (compact) {
     return (
-      <div className="scatter-compact" data-frame-method={shownMethod} data-replay={replay !== null}>
+      <div className="scatter-compact" data-frame-method={frameMethod ?? projection} data-replay={replay !== null}>
+        <p className="scatter-caption small muted" data-testid="scatter-title">
+          {title}
+        </p>
         {plot}
         <Legend entries={coloring.legend} title={legendTitle} mode={colorBy} compact />
       </div>
@@ -224,7 +239,7 @@ export function ScatterPanel({ compact = false }: { compact?: boolean }) {
     <section className="panel scatter-panel" aria-labelledby="scatter-title">
       <div className="panel-head">
         <h2 id="scatter-title">
-          Embedding <span className="muted">({PROJECTION_NAMES[shownMethod] ?? shownMethod} of the learned features)</span>
+          Embedding <span className="muted" data-testid="scatter-title">({title})</span>
         </h2>
         <ScatterToolbar />
       </div>

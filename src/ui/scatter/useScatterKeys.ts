@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { setColorBy } from '../../state/actions';
 import { clearSelection, setSelecting } from '../../state/scatterActions';
-import { store } from '../../state/store';
+import { hasLabels, store } from '../../state/store';
 import { nextColorBy } from './ColorToggle';
 
 export function useScatterKeys(): void {
@@ -11,14 +11,15 @@ export function useScatterKeys(): void {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const t = e.target as HTMLElement | null;
       const typing = !!t && /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName) && (t as HTMLInputElement).type !== 'range';
-      const { colorBy, scatter, runOrder } = store.getState();
+      const state = store.getState();
+      const { colorBy, scatter, runOrder } = state;
       if (e.key === 'Escape') {
         if (scatter.selection) clearSelection();
         else if (scatter.selecting) setSelecting(false);
         return;
       }
       if (typing) return;
-      if (e.key === 'c') setColorBy(nextColorBy(colorBy, runOrder.length));
+      if (e.key === 'c') setColorBy(nextColorBy(colorBy, runOrder.length, hasLabels(state)));
       else if (e.key === 's') setSelecting(!scatter.selecting);
     };
     window.addEventListener('keydown', onKey);

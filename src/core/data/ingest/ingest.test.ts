@@ -1,7 +1,7 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { encodePng } from './encodePng';
-import { ingest, IngestError, type IngestOptions } from './ingest';
+import { ingest, IngestError, previewRows, type IngestOptions } from './ingest';
 import { fakeDecode } from './testing/fakeDecode';
 import {
   corruptedZip,
@@ -277,5 +277,22 @@ describe('ingest: nothing usable', () => {
     const none = await ingestError([{ path: 'a.png', bytes: uniquePng(1) }, truncatedPng('b.png')], { decode: () => Promise.reject(new Error('no')) });
     expect(none.message).toBe('Need at least 2 images to cluster, but none could be loaded; 2 files were skipped (listed below). Drop a folder or .zip with more images.');
     expect(none.problems.map((p) => p.path).sort()).toEqual(['a.png', 'b.png']);
+  });
+});
+
+describe('previewRows', () => {
+  it('shows every class first, round robin, even when one folder holds most images', () => {
+    const labels = Int32Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2]);
+    const rows = previewRows({ n: 12, labels, numClasses: 3 });
+    expect(rows).toEqual([0, 9, 11, 1, 10, 2, 3, 4]);
+    expect(new Set(rows.map((i) => labels[i])).size).toBe(3);
+  });
+
+  it('one image of each of many classes (up to 20), and the first rows without labels', () => {
+    const labels = Int32Array.from({ length: 300 }, (_, i) => Math.floor(i / 10)); // 30 classes of 10
+    const rows = previewRows({ n: 300, labels, numClasses: 30 });
+    expect(rows).toHaveLength(20);
+    expect(new Set(rows.map((i) => labels[i])).size).toBe(20);
+    expect(previewRows({ n: 5, labels: undefined, numClasses: 10 })).toEqual([0, 1, 2, 3, 4]);
   });
 });

@@ -46,7 +46,7 @@ export interface IngestResult {
   paths: string[];
   problems: IngestProblem[];
   notices: string[];
-  /** The first (up to) PREVIEW_COUNT rows as bytes 0..255, channels last, to show the preprocessing. */
+  /** A few rows as bytes 0..255, channels last, to show the preprocessing: one of every class first (previewRows). */
   preview: Uint8Array[];
 }
 
@@ -76,9 +76,33 @@ function skippedSentence(problems: IngestProblem[]): string {
 /** Problems in path order, so the list reads like the folder it came from. */
 const byPath = (problems: IngestProblem[]): IngestProblem[] => problems.sort((a, b) => naturalCompare(a.path, b.path));
 
+/** At most this many classes get a preview image each. */
+const PREVIEW_CLASSES = 20;
+
+/**
+ * Which rows the preview shows: round robin over the classes (in row order within each), so a
+ * drop whose first folder holds most images still shows every class; without labels, the first.
+ */
+export function previewRows(d: Pick<Dataset, 'n' | 'labels' | 'numClasses'>): number[] {
+  const count = Math.min(d.n, Math.max(PREVIEW_COUNT, Math.min(d.numClasses, PREVIEW_CLASSES)));
+  if (!d.labels) return Array.from({ length: count }, (_, i) => i);
+  const byClass = new Map<number, number[]>();
+  for (let i = 0; i < d.n; i++) {
+    const c = d.labels[i];
+    if (!byClass.has(c)) byClass.set(c, []);
+    byClass.get(c)!.push(i);
+  }
+  const queues = [...byClass.keys()].sort((a, b) => a - b).map((c) => byClass.get(c)!);
+  const rows: number[] = [];
+  for (let round = 0; rows.length < count; round++) {
+    for (const q of queues) if (round < q.length && rows.length < count) rows.push(q[round]);
+  }
+  return rows;
+}
+
 function preview(d: Dataset): Uint8Array[] {
   if (!d.image) return [];
-  return Array.from({ length: Math.min(PREVIEW_COUNT, d.n) }, (_, i) => rowToBytes(datasetRow(d, i)));
+  return previewRows(d).map((i) => rowToBytes(datasetRow(d, i)));
 }
 
 async function ingestImages(
