@@ -25,7 +25,7 @@ describe('export jobs', () => {
     const file = await exportCsv(stateWith({ frame }), { pause: noPause });
     expect(file.fileName).toBe('priorscope-toy-dec-seed5.csv');
     const lines = (await file.blob.text()).split('\r\n');
-    expect(lines[0]).toBe('file,cluster,confidence,x,y,label');
+    expect(lines[0]).toBe('file,cluster,confidence,x_sample,y_sample,label');
     expect(lines[1]).toBe('toy#4,2,0.9000,1.0000,2.0000,zéro');
     expect(file.note).toMatch(/sample only/);
   });

@@ -52,8 +52,9 @@ export function ProgressLine() {
             {/* The whole run: every phase's training samples, a shared pretraining included. */}
             <progress value={where.overall} max={1} data-testid="overall-progress" aria-label={`Whole run: ${Math.round(where.overall * 100)}%`} />
             <span className="stats muted" data-testid="progress-stats">
-              {Math.round(where.overall * 100)}% of the run · step {fmtInt.format(where.globalStep)}
-              {where.phase !== null && ` · epoch ${progress.epoch}`} ·{' '}
+              {/* A run without gradient steps (k-means on pixels) has no steps to count. */}
+              {progress.overall.total > 0 && `${Math.round(where.overall * 100)}% of the run · step ${fmtInt.format(where.globalStep)} · `}
+              {where.phase !== null && `epoch ${progress.epoch} · `}
               {/* Throughput only while steps run: a finished or non-gradient phase would read 0. */}
               {progress.samplesPerSec > 0 && `${fmtInt.format(progress.samplesPerSec)} samples/s · `}
               {(progress.elapsedMs / 1000).toFixed(1)} s

@@ -36,7 +36,6 @@ interface Hover {
   y: number;
 }
 
-
 /** Beside the pointer, flipped to the other side near the right or bottom edge. */
 function cardPosition(h: Hover, wrap: HTMLElement | null): { left: number; top: number } {
   const w = wrap?.clientWidth ?? Infinity;
