@@ -36,7 +36,8 @@ function metricSeries(history: HistoryPoint[]): Series[] {
 
 export function MetricsPanel() {
   // Unlabeled data (known from the run once it is ready, else from the chosen data) has no ACC / NMI / ARI.
-  const unlabeled = useRun((r, s) => (r.ready ? r.ready.allLabels === null : !hasLabels(s)));
+  // The sample's labels, not allLabels: a restored or imported run keeps only its sample's.
+  const unlabeled = useRun((r, s) => (r.ready ? r.ready.labels === null : !hasLabels(s)));
   return unlabeled ? <LabelFreeMetrics /> : <LabelledMetrics />;
 }
 
