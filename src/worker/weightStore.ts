@@ -4,6 +4,7 @@
  * IndexedDB, a full disk, private browsing) only means the pretraining is computed again.
  */
 import type { WeightStore } from '../core/engine/sharedStarts';
+import { lazyDatabase, request } from '../core/storage/indexedDb';
 
 const DB = 'priorscope';
 const STORE = 'pretrained';
@@ -14,24 +15,7 @@ interface Stored {
   at: number;
 }
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-}
-
-let opened: Promise<IDBDatabase> | null = null;
-function open(): Promise<IDBDatabase> {
-  opened ??= new Promise((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') return reject(new Error('no IndexedDB'));
-    const r = indexedDB.open(DB, 1);
-    r.onupgradeneeded = () => r.result.createObjectStore(STORE).createIndex('at', 'at');
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-  return opened;
-}
+const open = lazyDatabase(DB, (db) => db.createObjectStore(STORE).createIndex('at', 'at'));
 
 export const indexedDbWeightStore: WeightStore = {
   async get(key) {
