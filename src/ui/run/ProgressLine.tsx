@@ -1,11 +1,13 @@
 /** Phase with a progress bar, epoch/step, throughput, elapsed time, and the backend with its reason. */
 import type { RunStatus } from '../../state/run';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../state/store';
 import { useRunTitles } from '../compare/useRunTitles';
 import { useRun, useRunId } from './RunContext';
 import { isActive } from '../../state/run';
 import { runProgress, timeLeftText } from './runProgress';
 import { phaseText, sharedStartText } from './sharedStartText';
+import { PhaseNote } from './PhaseNote';
 
 export const STATUS_TEXT: Record<RunStatus, string> = {
   idle: 'Ready',
@@ -29,7 +31,8 @@ export function ProgressLine() {
   const comparing = useStore((s) => s.runOrder.length > 1);
   const title = useRunTitles()[useRunId()];
   const phase = progress?.phase ?? (status === 'idle' ? 'idle' : 'starting');
-  const where = useRun((r) => runProgress(r));
+  // A fresh object per call: compared field by field, or every store update would re-render forever.
+  const where = useRun(useShallow((r: Parameters<typeof runProgress>[0]) => runProgress(r)));
 
   return (
     <div className="progress-line" data-testid="progress" data-phase={phase} data-status={status} data-samples={progress?.samplesSeen ?? 0} aria-live="polite">
@@ -68,6 +71,7 @@ export function ProgressLine() {
           </span>
         )}
       </div>
+      <PhaseNote />
       <div className="backend" data-testid="backend" title={backend?.reason}>
         {backend ? (
           <>
