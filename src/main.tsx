@@ -9,6 +9,7 @@ import { store } from './state/store';
 import { onHashChange, readHash } from './state/url';
 import { App } from './ui/App';
 import './ui/styles.css';
+import './ui/teaching/teaching.css';
 
 loadFromHash(readHash());
 // Rewrite the link in canonical form (defaults dropped, invalid fields removed).

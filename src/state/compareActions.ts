@@ -8,6 +8,7 @@ import { CATALOG } from './catalog';
 import { MAX_RUNS, serializeComparison } from './comparisonLink';
 import { comparisonJsonText, readComparisonJson, type ComparisonJson, type RunResult } from './exports/comparisonJson';
 import { loadFromHash, reset, syncHash } from './actions';
+import type { RunSpec } from './params';
 import { idleRun, isActive, type RunState } from './run';
 import { resetRunView } from './scatterActions';
 import { focusedRun, settingsOf, store } from './store';
@@ -49,6 +50,14 @@ export function addRun(): string | null {
   const base = focusedRun(s).spec;
   insert(idleRun(nextId(), { method, budget: base.budget, k: base.k, params: {} }), null);
   return null;
+}
+
+/** A new run with the given settings at the end of the comparison, focused: its id, or null when full. */
+export function addRunWith(spec: RunSpec): string | null {
+  if (cannotAdd()) return null;
+  const id = nextId();
+  insert(idleRun(id, spec), null);
+  return id;
 }
 
 /** A copy of a run's settings right after it, focused, to change one thing and compare. */

@@ -9,6 +9,7 @@ import { joinSettings, type SharedSettings, type Settings } from './params';
 import { DEFAULT_PROJECTION_PARAMS } from '../core/projection/projectors';
 import { IDLE_RUN, idleRun, type RunState } from './run';
 import { IDLE_USER_DATA, USER_DATASET_ID, type UserDataState } from './userData';
+import type { TourState } from './tour/tourState';
 
 export type ColorBy = 'cluster' | 'label' | 'confidence' | 'correct' | 'disagree';
 
@@ -52,6 +53,8 @@ export interface AppState {
   /** The run the settings, the detail panels and the exports are about. */
   focusedRunId: string;
   userData: UserDataState;
+  /** The guided tour, while it is open. */
+  tour: TourState | null;
 }
 
 const PLACEHOLDER_SETTINGS: SharedSettings = {
@@ -77,6 +80,7 @@ export const store = createStore<AppState>()(() => ({
   runOrder: [FIRST_RUN_ID],
   focusedRunId: FIRST_RUN_ID,
   userData: IDLE_USER_DATA,
+  tour: null,
 }));
 
 /** A run by id; an empty idle run when there is none (a panel outliving its run for a frame). */

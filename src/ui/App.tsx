@@ -2,6 +2,7 @@
  * Page layout: the header and the run bar (Train first, so it is the first stop of the keyboard
  * and of a phone's screen), then the settings on the left and on the right one run's plot with its
  * method card beside it — or, with several runs, the comparison — and the focused run's details.
+ * The guided tour, when open, sits above them; a prior family's card opens as a dialog.
  */
 import { useStore } from '../state/store';
 import { ComparePanel } from './compare/ComparePanel';
@@ -23,6 +24,9 @@ import { RunButtons } from './run/RunButtons';
 import { RunProvider } from './run/RunContext';
 import { ScatterPanel } from './scatter/ScatterPanel';
 import { SelectionPanel } from './scatter/SelectionPanel';
+import { FamilyDialog } from './teaching/FamilyDialog';
+import { TourButton } from './teaching/TourButton';
+import { TourPanel } from './teaching/TourPanel';
 import { userRowBytes } from '../worker/decodeClient';
 
 export function App() {
@@ -33,6 +37,7 @@ export function App() {
       <header className="app-header">
         <h1>Priorscope</h1>
         <p>Watch a deep clustering method learn, live in your browser: pick a prior, press Train, and see its embedding, its clusters and how well they match the labels.</p>
+        <TourButton />
       </header>
       <section className="panel run-panel" aria-label="Run">
         <div className="run-bar">
@@ -43,6 +48,7 @@ export function App() {
           <ProgressLine />
         </RunProvider>
       </section>
+      <TourPanel />
       <main className="layout">
         <aside className="sidebar">
           <ControlsPanel />
@@ -70,6 +76,7 @@ export function App() {
         </div>
       </main>
       <DropOverlay />
+      <FamilyDialog />
     </div>
   );
 }

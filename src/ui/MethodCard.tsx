@@ -1,11 +1,13 @@
 /**
  * The selected method's card: name and paper, its prior family in one sentence, the method's key
- * equation, what it does in three lines, and how it is known to fail.
+ * equation, what it does in three lines, and how it is known to fail. The family's name opens
+ * the family's card (its equation rendered, a diagram, strengths and failure modes).
  */
 import { family } from '../core/methods/families';
 import { CATALOG } from '../state/catalog';
 import { findMethodIn } from '../state/params';
 import { focusedRun, useStore } from '../state/store';
+import { FamilyCardButton } from './teaching/FamilyCardButton';
 
 export function MethodCard() {
   const methodId = useStore((s) => focusedRun(s).spec.method);
@@ -17,7 +19,9 @@ export function MethodCard() {
       <h2 id="method-title">{method.name}</h2>
       <p className="paper muted">{method.paper}</p>
       <div className="family">
-        <div className="family-name">{fam.name}</div>
+        <div className="family-name">
+          <FamilyCardButton id={fam.id} testId="method-family-card" />
+        </div>
         <p className="small">{fam.principle}</p>
       </div>
       <p>{method.summary}</p>

@@ -10,7 +10,9 @@ import { isActive } from '../../state/run';
 import { useStore } from '../../state/store';
 import { STATUS_TEXT } from '../run/ProgressLine';
 import { useRun, useRunId } from '../run/RunContext';
+import { PhaseNote } from '../run/PhaseNote';
 import { runProgress } from '../run/runProgress';
+import { FamilyCardButton } from '../teaching/FamilyCardButton';
 import { phaseText, sharedStartText } from '../run/sharedStartText';
 import { ScatterPanel } from '../scatter/ScatterPanel';
 import { RUN_COLORS } from './compareRows';
@@ -72,6 +74,7 @@ export function RunCard() {
       data-status={status}
       data-samples={progress?.samplesSeen ?? 0}
       data-phase={progress?.phase ?? ''}
+      data-method={spec.method}
       aria-label={`Run ${index + 1}: ${title}`}
       style={{ borderTopColor: RUN_COLORS[index % RUN_COLORS.length] }}
     >
@@ -89,6 +92,11 @@ export function RunCard() {
         </button>
         <span className={`status-badge status-${status}`}>{STATUS_TEXT[status]}</span>
       </header>
+      {method && (
+        <p className="run-family small">
+          Prior: <FamilyCardButton id={method.family} testId="run-family-card" />
+        </p>
+      )}
       {changes.length > 0 && (
         <p className="what-if small" data-testid="what-if">
           what if: {changes.join('; ')}
@@ -98,6 +106,7 @@ export function RunCard() {
         <progress value={fraction} max={1} aria-label={`${title}: ${Math.round(fraction * 100)}%`} />
         <span>{progress ? `${phaseText(progress)} · ${(progress.elapsedMs / 1000).toFixed(0)} s` : ''}</span>
       </div>
+      <PhaseNote />
       {shared && <p className="shared-start small">{shared}</p>}
       <ScatterPanel compact />
       <Scores />

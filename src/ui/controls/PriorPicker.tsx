@@ -2,12 +2,14 @@
  * The first choice: the prior — the kind of knowledge a method uses in place of labels. The six
  * families of the survey (and the baselines) as radio buttons, each saying its idea in one
  * sentence; choosing one picks its first method, and the Method list below shows them grouped.
- * Families with no method here yet are listed, disabled, so the map is complete.
+ * Families with no method here yet are listed, disabled, so the map is complete. Each family's
+ * "?" opens its card (that works for the disabled ones too: their card says what is coming).
  */
 import { FAMILIES, type FamilyId } from '../../core/methods/families';
 import { setParam } from '../../state/actions';
 import { CATALOG } from '../../state/catalog';
 import { focusedRun, useStore } from '../../state/store';
+import { FamilyCardButton } from '../teaching/FamilyCardButton';
 
 function methodsOf(id: FamilyId) {
   return CATALOG.methods.filter((m) => m.family === id);
@@ -30,11 +32,14 @@ export function PriorPicker() {
         {FAMILIES.map((f) => {
           const count = methodsOf(f.id).length;
           return (
-            <label key={f.id} className={f.id === current ? 'on' : count === 0 ? 'none' : ''} title={count ? f.principle : `${f.principle} (no method here yet)`}>
-              <input type="radio" name="prior" value={f.id} checked={f.id === current} disabled={count === 0} data-testid={`prior-${f.id}`} onChange={() => choose(f.id)} />
-              {f.name}
-              <span className="muted small"> {count || '—'}</span>
-            </label>
+            <span key={f.id} className="prior-option">
+              <label className={f.id === current ? 'on' : count === 0 ? 'none' : ''} title={count ? f.principle : `${f.principle} (no method here yet)`}>
+                <input type="radio" name="prior" value={f.id} checked={f.id === current} disabled={count === 0} data-testid={`prior-${f.id}`} onChange={() => choose(f.id)} />
+                {f.name}
+                <span className="muted small"> {count || '—'}</span>
+              </label>
+              <FamilyCardButton id={f.id} testId={`prior-card-${f.id}`} label="?" />
+            </span>
           );
         })}
       </div>

@@ -7,6 +7,7 @@ import { useRun, useRunId } from './RunContext';
 import { isActive } from '../../state/run';
 import { runProgress, timeLeftText } from './runProgress';
 import { phaseText, sharedStartText } from './sharedStartText';
+import { PhaseNote } from './PhaseNote';
 
 export const STATUS_TEXT: Record<RunStatus, string> = {
   idle: 'Ready',
@@ -70,6 +71,7 @@ export function ProgressLine() {
           </span>
         )}
       </div>
+      <PhaseNote />
       <div className="backend" data-testid="backend" title={backend?.reason}>
         {backend ? (
           <>
