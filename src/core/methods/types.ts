@@ -8,6 +8,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { ImageShape } from '../data/dataset';
 import type { Rng } from '../rng';
+import type { Neighbours } from '../cluster/knn';
+import type { Network } from '../nn/network';
 import type { FamilyId } from './families';
 
 export type ParamValue = number | string | boolean;
@@ -29,15 +31,54 @@ export interface ParamSpec {
 
 export type Params = Record<string, ParamValue>;
 
+/** The value type one spec gives: numbers for 'int'/'float', the options' union for 'enum'. */
+export type ParamOf<S extends ParamSpec> = S['kind'] extends 'bool'
+  ? boolean
+  : S['kind'] extends 'enum'
+    ? S['options'] extends readonly (infer O)[]
+      ? O
+      : string
+    : number;
+
+/** A method's parameters, typed from its specs (see defineMethod): no `p.x as number` casts. */
+export type ParamsOf<S extends readonly ParamSpec[]> = { [P in S[number] as P['key']]: ParamOf<P> };
+
+/** Learning rate over a phase's steps, as a factor of the spec's rate. */
+export type LrSchedule =
+  | { kind: 'constant' }
+  /** Linear warm-up from 0, then half a cosine down to `finalFactor` (default 0) at the last step (SimCLR, SCAN, CC). */
+  | { kind: 'cosine'; warmupSteps?: number; finalFactor?: number };
+
+/** Variables trained with their own rate and decay (e.g. SCAN: backbone 10⁻⁴, heads 10⁻³). */
+export interface ParamGroup {
+  variables(): tf.Variable[];
+  learningRate: number;
+  weightDecay?: number;
+}
+
 export interface OptimizerSpec {
   kind: 'adam' | 'sgd';
   learningRate: number;
   /** SGD momentum. */
   momentum?: number;
+  /** Adam's ε; tfjs's default is 10⁻⁷, PyTorch's 10⁻⁸. */
+  epsilon?: number;
+  /** Adam's β₁, β₂ (default 0.9, 0.999). */
+  beta1?: number;
+  beta2?: number;
+  /** L2 penalty added to the gradient, as torch.optim's `weight_decay` (coupled, not AdamW). */
+  weightDecay?: number;
+  /** Default: constant. Applies to every group. */
+  schedule?: LrSchedule;
+  /**
+   * Variables with their own rate/decay; the phase's other variables use the top-level ones.
+   * A variable belongs to the first group that lists it.
+   */
+  groups?: readonly ParamGroup[];
 }
 
 /** What a method gets when a run is created. */
-export interface MethodContext {
+export interface MethodContext<P = Params> {
   /** All points, resident on the device: n × dim. Owned by the engine; never dispose it. */
   x: tf.Tensor2D;
   n: number;
@@ -49,7 +90,7 @@ export interface MethodContext {
   /** Seeded generator; the only source of randomness. */
   rng: Rng;
   /** Method parameters, already validated against the method's ParamSpecs. */
-  params: Params;
+  params: P;
 }
 
 /** Losses of one step, as scalars still on the device (the engine sums them without readback). */
@@ -70,6 +111,13 @@ export interface Phase {
   /** Gradient phase: number of steps planned (an upper bound when `check` may stop early). */
   steps: number;
   batchSize: number;
+  /**
+   * Row indices of the next batch (`batchSize` of them), for a phase that samples its own:
+   * uniform over pseudo-classes (DeepCluster), … Default: a fresh seeded permutation per epoch.
+   * Two augmented views of a batch, or an anchor's mined neighbours, are made in `loss` from
+   * these indices.
+   */
+  nextBatch?(step: number): Int32Array;
   optimizer?: OptimizerSpec;
   /** Trainable variables of this phase. */
   variables?(): tf.Variable[];
@@ -107,6 +155,13 @@ export interface MethodRun {
    * null before they exist. "X + MNet" measures its pairs with memberships around them.
    */
   centres?(): tf.Tensor2D | null;
+  /**
+   * The run's feature network (e.g. SimCLR's backbone), so a later phase or method can continue
+   * from it: pretext → cluster → self-label.
+   */
+  encoder?: Network;
+  /** Mined nearest neighbours of every point, once a neighbourhood method has them. */
+  neighbours?(): Neighbours | null;
   /** Free every tensor the run owns. */
   dispose(): void;
 }
@@ -128,6 +183,21 @@ export interface Method {
   /** Parameter overrides per budget (defaults come from `params`). */
   presets?: MethodPresets;
   create(ctx: MethodContext): MethodRun;
+}
+
+/**
+ * A method whose `create` and `presets` see parameters typed from its specs. The engine resolves
+ * every parameter against the specs before `create` (resolveParams), which is what makes the
+ * narrowing sound.
+ */
+export interface MethodDefinition<S extends readonly ParamSpec[]> extends Omit<Method, 'params' | 'presets' | 'create'> {
+  params: S;
+  presets?: Partial<Record<Budget, Partial<ParamsOf<S>>>>;
+  create(ctx: MethodContext<ParamsOf<S>>): MethodRun;
+}
+
+export function defineMethod<const S extends readonly ParamSpec[]>(definition: MethodDefinition<S>): Method {
+  return definition as unknown as Method;
 }
 
 /** What the UI's method card says beyond the summary. */
