@@ -4,7 +4,7 @@
  * fresh worker. Query: ?only=umap,tsne&sizes=5000,20000&full=1&backends=wasm&seconds=5.
  */
 import type { BackendName } from '../core/engine/types';
-import { benchPlan } from './benchPlan';
+import { benchPlan, cnnRoutes } from './benchPlan';
 import { benchScatter } from './benchScatter';
 import { BENCH_MODEL, type BenchRequest, type BenchResult, type ProjectionBenchRequest, type TimedResult } from './benchTypes';
 
@@ -57,6 +57,18 @@ async function main(): Promise<void> {
       console.log(`bench train on ${backend}…`);
       const req: BenchRequest = { bench: 'train', backend, seconds };
       report(await inWorker<BenchResult>(req, seconds + TIMEOUT_SLACK_S, (error) => ({ bench: 'train', model: BENCH_MODEL.train, backend, error })));
+    }
+  }
+  if (plan.trainCnn) {
+    for (const backend of backends) {
+      const { run, skipped } = cnnRoutes(backend, q.get('full') === '1');
+      for (const route of run) {
+        console.log(`bench train-cnn on ${backend} (${route})…`);
+        const req: BenchRequest = { bench: 'train-cnn', backend, seconds, route };
+        const model = BENCH_MODEL['train-cnn'];
+        report(await inWorker<BenchResult>(req, seconds + TIMEOUT_SLACK_S, (error) => ({ bench: 'train-cnn', model, backend, route, error })));
+      }
+      for (const { route, why } of skipped) report({ bench: 'train-cnn', backend, route, skipped: why });
     }
   }
   for (const job of plan.projection) {

@@ -25,25 +25,17 @@
  *                      has (route b; WASM's 3-D kernels are plain loops, ~20× slower).
  * Explicit transposes, as in dense.ts: WASM's matMul with transpose flags is ~10× slower.
  * Which route is fastest on a backend was measured by `npm run bench -- --only train-cnn`
- * (CONV_ROUTE_BY_BACKEND below; docs/ARCHITECTURE.md has the figures).
+ * (CONV_ROUTE_BY_BACKEND in convRoutes.ts; docs/ARCHITECTURE.md has the figures).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../rng';
+import { pickConvRoute, type ConvRoute } from './convRoutes';
 
-export const CONV_ROUTES = ['conv2d', 'conv2d/dw-conv', 'conv2d/dw-slices', 'conv2d/dw-onehot', 'im2col-slices', 'im2col-onehot', 'conv3d'] as const;
-export type ConvRoute = (typeof CONV_ROUTES)[number];
-
-/** The fastest route that trains on each backend (measured; any other backend gets 'conv2d'). */
-export const CONV_ROUTE_BY_BACKEND: Record<string, ConvRoute> = {
-  wasm: 'conv2d/dw-conv',
-  webgl: 'conv2d',
-  webgpu: 'conv2d',
-  cpu: 'conv2d',
-};
+export { CONV_ROUTES, CONV_ROUTE_BY_BACKEND, type ConvRoute } from './convRoutes';
 
 /** The route for the active backend (tf.getBackend()), or for `backend` when given. */
 export function convRouteFor(backend: string = tf.getBackend()): ConvRoute {
-  return CONV_ROUTE_BY_BACKEND[backend] ?? 'conv2d';
+  return pickConvRoute(backend);
 }
 
 /** y = x · w with explicit-transpose gradients (dense.ts without the bias). */

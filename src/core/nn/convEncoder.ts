@@ -3,9 +3,9 @@
  * methods (SCAN's MNIST backbone in our PyTorch reference, shared/reference/scan_ref.py):
  *   per width c: conv 3×3 'same' (no bias) → max-pool 2×2 → batch norm → ReLU,
  *   then flatten → dense (no bias) → batch norm → ReLU;
- * widths 32/64/128 and 128 features by default. Pooling before BN + ReLU as the reference (the
- * same function as after: max-pool commutes with the per-channel monotone BN + ReLU only when γ > 0,
- * so this is the reference's order, not PyTorch's usual one).
+ * widths 32/64/128 and 128 features by default. The pool comes before BN + ReLU as in the
+ * reference (faster there; the per-channel maximum then sees the convolution's raw output).
+ * Max-pooling trains on WASM as is (it has MaxPoolGrad), so no pool layer of our own.
  *
  * Small images: a 2×2 pool is skipped once it would take the shorter side below 2 (8×8 digits:
  * 8 → 4 → 2 → 2), so every layer keeps a spatial map; 28×28 gives 14 → 7 → 3 (floor, as
