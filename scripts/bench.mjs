@@ -7,7 +7,7 @@
  * goes to stderr). Benches (pick with --only, by name or prefix; default all):
  *   train           DEC's autoencoder (784-500-500-2000-10, batch 256) per backend: samplesPerSec
  *   train-cnn       the convolutional encoder (conv 32-64-128, two augmented 28×28 views, NT-Xent,
- *                   batch 128) per backend and convolution route (all routes on WASM): samplesPerSec
+ *                   batch 64) per backend and convolution route (all routes on WASM): samplesPerSec
  *   pca             exact PCA of MNIST's 784-d pixels: {"bench":"pca","points":70000,"ms":…}
  *   umap-cold/-warm UMAP of a 10-d embedding of MNIST, cold and the next (warm) frame
  *   tsne/-warm      Barnes–Hut t-SNE, to the end of its iterations (1,000 cold, 250 warm)

@@ -11,6 +11,8 @@ import { BENCH_MODEL, type BenchRequest, type BenchResult, type ProjectionBenchR
 const ALL_BACKENDS: BackendName[] = ['wasm', 'webgl', 'webgpu', 'cpu'];
 /** A backend that hangs (e.g. a GPU driver) must not stall the whole report; SwiftShader WebGPU needs ~2 min. */
 const TIMEOUT_SLACK_S = 180;
+/** The CNN on the software renderers here: minutes for its warm-up and first step. */
+const CNN_TIMEOUT_SLACK_S = 420;
 /** A projection bench past this is reported as timed out. */
 const PROJECTION_TIMEOUT_S = 900;
 
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
         console.log(`bench train-cnn on ${backend} (${route})…`);
         const req: BenchRequest = { bench: 'train-cnn', backend, seconds, route };
         const model = BENCH_MODEL['train-cnn'];
-        report(await inWorker<BenchResult>(req, seconds + TIMEOUT_SLACK_S, (error) => ({ bench: 'train-cnn', model, backend, route, error })));
+        report(await inWorker<BenchResult>(req, seconds + CNN_TIMEOUT_SLACK_S, (error) => ({ bench: 'train-cnn', model, backend, route, error })));
       }
       for (const { route, why } of skipped) report({ bench: 'train-cnn', backend, route, skipped: why });
     }
