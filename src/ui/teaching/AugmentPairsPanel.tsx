@@ -69,6 +69,7 @@ function PairsGrid({ pairs }: { pairs: AugmentedPairs }) {
   ] as const;
   return (
     <>
+      <p className="small muted">Each image: the original, then its weak view, then its strong view.</p>
       <ul className="augment-grid" data-testid="augment-grid">
         {Array.from(rows, (row, i) => (
           <li key={`${row}-${i}`} className="augment-pair">

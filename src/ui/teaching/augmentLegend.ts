@@ -12,6 +12,6 @@ export function describeAugment(spec: AugmentSpec): string {
   if (spec.brightness > 0) parts.push(`brightness ±${pct(spec.brightness)}`);
   if (spec.contrast > 0) parts.push(`contrast ±${pct(spec.contrast)}`);
   if (spec.noise > 0) parts.push(`Gaussian noise (σ ${spec.noise})`);
-  if (spec.cutoutPx > 0) parts.push(`blank a ${spec.cutoutPx} px square`);
+  if (spec.cutoutPx > 0) parts.push(`a blank ${spec.cutoutPx} × ${spec.cutoutPx} px square`);
   return parts.length ? parts.join(', ') : 'unchanged';
 }
