@@ -158,6 +158,8 @@ function getTrainWorker(): Worker {
     };
     w.onerror = (e) => {
       e.preventDefault();
+      // A worker that could not load never answers a request for augmented pairs.
+      if (!e.message) failPendingPairs('The training worker failed to start: it could not be loaded');
       // An uncaught error does not end a worker (and errors of its own helper threads bubble up
       // here too), so only a script that failed to load (an error without a message) is fatal.
       eachLiveRun((run) => {
@@ -228,6 +230,11 @@ let pairsAsked = 0;
 function onAugmentPairs(ev: AugmentPairsEvent): void {
   pendingPairs.get(ev.requestId)?.(ev);
   pendingPairs.delete(ev.requestId);
+}
+
+function failPendingPairs(message: string): void {
+  for (const [requestId, resolve] of pendingPairs) resolve({ type: 'augment-pairs', requestId, pairs: null, message });
+  pendingPairs.clear();
 }
 
 /** Augmented pairs of the data `config` names, drawn in the training worker (the teaching view). */
