@@ -34,3 +34,11 @@ test('the augmented pairs of the default data are drawn, and a new draw shows ot
   const changed = second.filter((v, i) => v !== first[i]).length;
   expect(changed).toBeGreaterThan(first.length / 20);
 });
+
+test('vector data has no augmented pairs, and the view says why', async ({ page }) => {
+  await page.goto('/#dataset=blobs');
+  const panel = page.getByTestId('augment-pairs');
+  await panel.locator('summary').click();
+  await expect(page.getByTestId('augment-message')).toContainText('Augmentations need images');
+  await expect(page.getByTestId('augment-grid')).toHaveCount(0);
+});
