@@ -24,7 +24,8 @@ describe('batch norm', () => {
     bn.dispose();
   });
 
-  it('uses the running statistics at inference, and leaks nothing across steps', async () => {
+  it('uses the running statistics at inference, and leaks nothing across steps or after dispose', async () => {
+    const start = tf.memory().numTensors;
     const bn = createBatchNorm(3);
     const x = tf.randomNormal([8, 4, 4, 3], 2, 3, 'float32', 1);
     const before = tf.memory().numTensors;
@@ -36,5 +37,6 @@ describe('batch norm', () => {
     expect(Array.from(await y.data())).toEqual(Array.from(await expected.data()).map((v) => expect.closeTo(v, 5)));
     tf.dispose([x, y, expected]);
     bn.dispose();
+    expect(tf.memory().numTensors).toBe(start);
   });
 });

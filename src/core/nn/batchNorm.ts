@@ -29,10 +29,13 @@ export interface BatchNormOptions {
 }
 
 export function createBatchNorm(channels: number, { momentum = 0.1, epsilon = 1e-5 }: BatchNormOptions = {}): BatchNorm {
-  const gamma = tf.variable(tf.ones([channels]), true, undefined, 'float32');
-  const beta = tf.variable(tf.zeros([channels]), true, undefined, 'float32');
-  const runningMean = tf.variable(tf.zeros([channels]), false, undefined, 'float32');
-  const runningVar = tf.variable(tf.ones([channels]), false, undefined, 'float32');
+  // tf.variable keeps its initial tensor alive unless that tensor is made inside a tidy.
+  const [gamma, beta, runningMean, runningVar] = tf.tidy(() => [
+    tf.variable(tf.ones([channels]), true, undefined, 'float32'),
+    tf.variable(tf.zeros([channels]), true, undefined, 'float32'),
+    tf.variable(tf.zeros([channels]), false, undefined, 'float32'),
+    tf.variable(tf.ones([channels]), false, undefined, 'float32'),
+  ]);
   const eps = epsilon;
 
   const normalise = (x: tf.Tensor, mean: tf.Tensor, variance: tf.Tensor): tf.Tensor =>
