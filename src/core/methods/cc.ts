@@ -123,8 +123,9 @@ export const cc = defineMethod({
   params: CC_PARAMS,
   presets: {
     paper: {},
-    // A CPU budget: 20 epochs instead of 1,000, so a larger step size (10⁻³ against 3·10⁻⁴).
-    quick: { width: 500, lr: 1e-3, epochs: 20 },
+    // A CPU budget: 20 epochs instead of 1,000, so a larger step size (10⁻³ against 3·10⁻⁴); weak
+    // views, which an MLP can match (2,000 digits, 10 epochs: ACC 0.475 weak+weak, 0.372 strong+strong).
+    quick: { width: 500, lr: 1e-3, epochs: 20, views: 'weak+weak' },
   },
   create,
 });

@@ -55,8 +55,8 @@ const SMALL: Record<string, Params | 'reference'> = {
   // MNet is cheap; it needs a few hundred u-space steps to imitate phase 1 before its own pairs.
   dcss: { ...PRETRAIN, phase1Epochs: 1, t1: 1, mnetEpochs: 12, t2: 10, mnetBatchSize: 100 },
   // The augmentation methods train from scratch (no autoencoder): a narrow MLP, a few epochs.
-  iic: { width: 256, layers: 2, subHeads: 2, overclustering: 5, repeats: 1, batchSize: 256, epochs: 6, lr: 1e-3 },
-  cc: { width: 256, layers: 2, batchSize: 256, epochs: 6, lr: 1e-3 },
+  iic: { width: 256, layers: 2, subHeads: 2, overclustering: 5, repeats: 1, batchSize: 64, epochs: 20, lr: 2e-3 },
+  cc: { width: 256, layers: 2, featureDim: 64, views: 'weak+weak', batchSize: 64, epochs: 20, lr: 2e-3 },
 };
 // X + MNet: the base's learning run, then the same MNet budget as DCSS's.
 for (const { id } of MNET_BASES) SMALL[`${id}-mnet`] = { ...(SMALL[id] as Params), mnetEpochs: 12, t2: 10, mnetBatchSize: 100 };
