@@ -21,6 +21,8 @@ const NOTES: Record<string, string> = {
   deepcluster: 'Pseudo-labels: k-means labels every point, the network learns to predict them, and again.',
   final: 'Final k-means on the learned features: these clusters are the result.',
   phase1: 'Cluster-specific autoencoders: each cluster learns to rebuild its own points best.',
+  iic: 'Two views agree: the clusters of an image and of its augmented copy should share as much information as possible.',
+  cc: 'Two views agree: the same image’s views attract (rows), the same cluster in both views attracts (columns), sizes stay spread.',
   mnet: 'MNet pairs: confidently similar and dissimilar pairs of points teach a network which points share a cluster.',
 };
 
