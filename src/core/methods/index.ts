@@ -5,6 +5,7 @@ import { deepCluster } from './deepCluster';
 import { dcn } from './dcn';
 import { dec, idec } from './dec';
 import { dkm } from './dkm';
+import { imsat } from './imsat';
 import { kmeansRaw } from './kmeansRaw';
 import { withMNet } from './mnetWith';
 import { vade } from './vade';
@@ -13,7 +14,7 @@ import type { Method } from './types';
 /** "X + MNet" (DCSS §4.8.3): DCSS's phase 2 on the bases the paper reports. */
 export const MNET_BASES: readonly Method[] = [dec, idec, dcn, dkm];
 
-export const METHODS: readonly Method[] = [dec, idec, dcn, dkm, vade, deepCluster, aeKmeans, kmeansRaw, dcssu, dcss, ...MNET_BASES.map(withMNet)];
+export const METHODS: readonly Method[] = [dec, idec, dcn, dkm, vade, deepCluster, aeKmeans, kmeansRaw, dcssu, dcss, imsat, ...MNET_BASES.map(withMNet)];
 
 export function findMethod(id: string): Method | undefined {
   return METHODS.find((m) => m.id === id);

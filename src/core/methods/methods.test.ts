@@ -28,6 +28,7 @@ const TINY: Record<string, Params> = {
   deepcluster: { arch: 'small', pretrainEpochs: 2, dcEpochs: 2, batchSize: 64 },
   dcssu: { arch: 'small', pretrainEpochs: 2, kmeansInit: 2, batchSize: 64, phase1Epochs: 1, t1: 1 },
   dcss: { arch: 'small', pretrainEpochs: 2, kmeansInit: 2, batchSize: 64, phase1Epochs: 1, t1: 1, mnetEpochs: 20, t2: 15, mnetBatchSize: 32 },
+  imsat: { epochs: 3, hidden: 32, batchSize: 64 },
 };
 const TINY_MNET: Params = { mnetEpochs: 20, t2: 15, mnetBatchSize: 32 };
 for (const { id } of MNET_BASES) TINY[`${id}-mnet`] = { ...TINY[id], ...TINY_MNET };
@@ -52,6 +53,8 @@ const SMALL: Record<string, Params | 'reference'> = {
   dcssu: { ...PRETRAIN, phase1Epochs: 1, t1: 1 },
   // MNet is cheap; it needs a few hundred u-space steps to imitate phase 1 before its own pairs.
   dcss: { ...PRETRAIN, phase1Epochs: 1, t1: 1, mnetEpochs: 12, t2: 10, mnetBatchSize: 100 },
+  // No pretraining: a narrower MLP (256 instead of 1,200) trained from scratch, 15 epochs of 8 steps.
+  imsat: { epochs: 15, hidden: 256 },
 };
 // X + MNet: the base's learning run, then the same MNet budget as DCSS's.
 for (const { id } of MNET_BASES) SMALL[`${id}-mnet`] = { ...(SMALL[id] as Params), mnetEpochs: 12, t2: 10, mnetBatchSize: 100 };
