@@ -62,7 +62,8 @@ function rowEntropy(logits: tf.Tensor2D): tf.Tensor1D {
 
 function create(ctx: MethodContext<ImsatParams>): MethodRun {
   const p = ctx.params;
-  const net = createMlpEncoder([ctx.dim, p.hidden, p.hidden, ctx.k], ctx.rng.fork(), { batchNormOptions: { epsilon: 2e-5 } });
+  // Inside tidy: createBatchNorm leaves the initial values of its variables behind otherwise.
+  const net = tf.tidy(() => createMlpEncoder([ctx.dim, p.hidden, p.hidden, ctx.k], ctx.rng.fork(), { batchNormOptions: { epsilon: 2e-5 } }));
   const noise = ctx.rng.fork();
   const batchSize = Math.min(p.batchSize, ctx.n);
   const stepsPerEpoch = Math.max(1, Math.floor(ctx.n / batchSize));
