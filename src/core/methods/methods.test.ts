@@ -53,8 +53,8 @@ const SMALL: Record<string, Params | 'reference'> = {
   dcssu: { ...PRETRAIN, phase1Epochs: 1, t1: 1 },
   // MNet is cheap; it needs a few hundred u-space steps to imitate phase 1 before its own pairs.
   dcss: { ...PRETRAIN, phase1Epochs: 1, t1: 1, mnetEpochs: 12, t2: 10, mnetBatchSize: 100 },
-  // No pretraining: a narrower MLP (256 instead of 1,200) trained from scratch, 15 epochs of 8 steps.
-  imsat: { epochs: 15, hidden: 256 },
+  // No pretraining: a narrow MLP (128 instead of 1,200) from scratch, 10 epochs of 20 steps.
+  imsat: { epochs: 10, hidden: 128, batchSize: 100 },
 };
 // X + MNet: the base's learning run, then the same MNet budget as DCSS's.
 for (const { id } of MNET_BASES) SMALL[`${id}-mnet`] = { ...(SMALL[id] as Params), mnetEpochs: 12, t2: 10, mnetBatchSize: 100 };
