@@ -36,8 +36,8 @@ describe('VAT', () => {
     norms.forEach((v, i) => expect(v).toBeCloseTo(want[i], 4));
 
     const rRandom = tf.tidy(() => tf.mul(normaliseRows(tf.randomNormal([N, D], 0, 1, 'float32', 9) as tf.Tensor2D), tf.expandDims(radius, 1)) as tf.Tensor2D);
-    const adv = await klRows(logitsOf, x, rAdv).data();
-    const rnd = await klRows(logitsOf, x, rRandom).data();
+    const adv = Array.from(await klRows(logitsOf, x, rAdv).data());
+    const rnd = Array.from(await klRows(logitsOf, x, rRandom).data());
     const meanAdv = adv.reduce((a, b) => a + b, 0) / N;
     const meanRnd = rnd.reduce((a, b) => a + b, 0) / N;
     const wins = adv.filter((v, i) => v > rnd[i]).length;

@@ -37,7 +37,7 @@ import * as tf from '@tensorflow/tfjs';
 import { vatLoss } from '../augment/vat';
 import { kthNeighbourDistance } from '../cluster/kthNeighbourDistance';
 import { mapRows } from '../nn/autoencoder';
-import { createMlpEncoder } from '../nn/mlpEncoder';
+import { createMlpEncoder, type MlpEncoder } from '../nn/mlpEncoder';
 import { defineMethod, type MethodContext, type MethodRun, type ParamsOf, type Phase } from './types';
 
 const IMSAT_PARAMS = [
@@ -63,7 +63,10 @@ function rowEntropy(logits: tf.Tensor2D): tf.Tensor1D {
 function create(ctx: MethodContext<ImsatParams>): MethodRun {
   const p = ctx.params;
   // Inside tidy: createBatchNorm leaves the initial values of its variables behind otherwise.
-  const net = tf.tidy(() => createMlpEncoder([ctx.dim, p.hidden, p.hidden, ctx.k], ctx.rng.fork(), { batchNormOptions: { epsilon: 2e-5 } }));
+  let net!: MlpEncoder;
+  tf.tidy(() => {
+    net = createMlpEncoder([ctx.dim, p.hidden, p.hidden, ctx.k], ctx.rng.fork(), { batchNormOptions: { epsilon: 2e-5 } });
+  });
   const noise = ctx.rng.fork();
   const batchSize = Math.min(p.batchSize, ctx.n);
   const stepsPerEpoch = Math.max(1, Math.floor(ctx.n / batchSize));
