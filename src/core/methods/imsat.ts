@@ -129,7 +129,7 @@ export const imsat = defineMethod({
   card: {
     equation: 'min R_vat + λ·(H(Y|X) − μ·H(Y)),  R_vat = KL(p(y|x) ‖ p(y|x + r_adv))   (Eq. 4, 7, 8)',
     steps: [
-      'Give each point a perturbation budget: a quarter of its distance to its 10th neighbour.',
+      'Give each point a perturbation budget: a fraction α of its distance to its 10th nearest neighbour.',
       'Find the direction within that budget that changes the prediction most (one power iteration).',
       'Train the network to ignore that perturbation while keeping predictions confident and clusters balanced.',
     ],
