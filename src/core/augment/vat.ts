@@ -5,8 +5,8 @@
  *
  *   LDS(x, θ) = KL(p(y|x, θ̂) ‖ p(y|x + r_adv, θ)),  r_adv = argmax_{‖r‖₂ ≤ ε} KL(p(y|x, θ̂) ‖ p(y|x + r, θ))
  *
- * r_adv is approximated by power iteration on the Hessian of the KL at r = 0 (ICLR 2016 §3.1,
- * Eq. 10–11 of the TPAMI version): start from a random unit d, set
+ * r_adv is approximated by power iteration on the Hessian of the KL at r = 0 (ICLR 2016 §3.1):
+ * start from a random unit d, set
  *   g = ∇_r KL(p(y|x) ‖ p(y|x + r)) at r = ξ d,   d ← g / ‖g‖₂,
  * and r_adv = ε d. Every row is normalised on its own and may have its own ε (IMSAT's radius is
  * per sample). One iteration and ξ = 10 are IMSAT's choice for MNIST (the authors' Chainer code);
@@ -84,7 +84,7 @@ export function adversarialPerturbation(
 }
 
 /**
- * VAT's smoothness penalty R_vat = KL(p(y|x) ‖ p(y|x + r_adv)) (IMSAT Eq. 4), differentiable in
+ * VAT's smoothness penalty R_vat = KL(p(y|x) ‖ p(y|x + r_adv)) (IMSAT's R_SAT with T = VAT), differentiable in
  * the network through the perturbed prediction only.
  */
 export function vatLoss(logitsOf: LogitsFn, x: tf.Tensor2D, cleanLogits: tf.Tensor2D, radius: number | tf.Tensor1D, rng: Rng, options: VatOptions): tf.Scalar {
