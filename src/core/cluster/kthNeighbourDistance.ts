@@ -1,6 +1,6 @@
 /**
  * Euclidean distance from every row to its r-th nearest other row, on the device — IMSAT's
- * per-sample VAT radius (Hu et al. 2017, §3.2: ε_i = α · σ_t(x_i), the distance to the t-th
+ * per-sample VAT radius (Hu et al. 2017: ε_i = α · σ_t(x_i), the distance to the t-th
  * neighbour in the raw input). knn.ts mines cosine neighbours; this needs plain distances and only
  * their value.
  *

@@ -44,9 +44,9 @@ import { defineMethod, type MethodContext, type MethodRun, type ParamsOf, type P
 const IMSAT_PARAMS = [
   { key: 'epochs', label: 'Epochs', help: 'Passes over the data (authors’ MNIST code: 50).', kind: 'int', default: 50, min: 1, max: 1000 },
   { key: 'hidden', label: 'Hidden width', help: 'Width of the two hidden layers of the MLP d–h–h–k (authors: 1200).', kind: 'int', default: 1200, min: 8, max: 4096 },
-  { key: 'batchSize', label: 'Batch size', help: 'Points per step; the entropies of Eq. 7 are estimated on each batch (authors: 250).', kind: 'int', default: 250, min: 16, max: 4096 },
+  { key: 'batchSize', label: 'Batch size', help: 'Points per step; the entropies H(Y) and H(Y|X) are estimated on each batch (authors: 250).', kind: 'int', default: 250, min: 16, max: 4096 },
   { key: 'lr', label: 'Learning rate', help: 'Adam step size (authors: 0.002).', kind: 'float', default: 0.002, min: 1e-5, max: 0.1, log: true },
-  { key: 'lambda', label: 'Information weight λ', help: 'Weight of the mutual-information term against the VAT penalty (Eq. 8; authors: 0.1).', kind: 'float', default: 0.1, min: 0, max: 10 },
+  { key: 'lambda', label: 'Information weight λ', help: 'Weight of the mutual-information term against the VAT penalty (authors: 0.1).', kind: 'float', default: 0.1, min: 0, max: 10 },
   { key: 'mu', label: 'Balance weight μ', help: 'Weight of the marginal entropy H(Y) against H(Y|X); larger keeps clusters more equal in size (authors: 4).', kind: 'float', default: 4, min: 0, max: 20 },
   { key: 'radiusScale', label: 'VAT radius α', help: 'Perturbation size per point as a multiple of its distance to the 10th neighbour (paper: 0.25).', kind: 'float', default: 0.25, min: 0, max: 2 },
   { key: 'radiusNeighbour', label: 'Radius neighbour t', help: 'Which nearest neighbour sets a point’s scale σ_t (paper: the 10th).', kind: 'int', default: 10, min: 1, max: 100 },
