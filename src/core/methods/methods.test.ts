@@ -30,6 +30,7 @@ const TINY: Record<string, Params> = {
   dcss: { arch: 'small', pretrainEpochs: 2, kmeansInit: 2, batchSize: 64, phase1Epochs: 1, t1: 1, mnetEpochs: 20, t2: 15, mnetBatchSize: 32 },
   iic: { width: 32, layers: 1, subHeads: 2, overclustering: 2, repeats: 2, batchSize: 64, epochs: 6, lr: 3e-3 },
   cc: { width: 32, layers: 1, featureDim: 16, batchSize: 64, epochs: 6, lr: 3e-3 },
+  imsat: { epochs: 3, hidden: 32, batchSize: 64 },
 };
 const TINY_MNET: Params = { mnetEpochs: 20, t2: 15, mnetBatchSize: 32 };
 for (const { id } of MNET_BASES) TINY[`${id}-mnet`] = { ...TINY[id], ...TINY_MNET };
@@ -57,6 +58,8 @@ const SMALL: Record<string, Params | 'reference'> = {
   // The augmentation methods train from scratch (no autoencoder): a narrow MLP, a few epochs.
   iic: { width: 256, layers: 2, subHeads: 2, overclustering: 5, repeats: 1, batchSize: 64, epochs: 20, lr: 2e-3 },
   cc: { width: 256, layers: 2, featureDim: 64, views: 'weak+weak', batchSize: 64, epochs: 20, lr: 2e-3 },
+  // No pretraining: a narrow MLP (128 instead of 1,200) from scratch, 10 epochs of 20 steps.
+  imsat: { epochs: 10, hidden: 128, batchSize: 100 },
 };
 // X + MNet: the base's learning run, then the same MNet budget as DCSS's.
 for (const { id } of MNET_BASES) SMALL[`${id}-mnet`] = { ...(SMALL[id] as Params), mnetEpochs: 12, t2: 10, mnetBatchSize: 100 };

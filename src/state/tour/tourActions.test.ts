@@ -62,12 +62,12 @@ describe('the guided tour', () => {
     expect(methods()).toEqual(['kmeans', 'ae-kmeans']);
     nextTourStep();
     expect(methods()).toEqual(['kmeans', 'ae-kmeans']);
-    for (let i = 0; i < 3; i++) nextTourStep(); // DEC, DCN, VaDE
+    for (let i = 0; i < 4; i++) nextTourStep(); // DEC, DCN, VaDE, IMSAT
     nextTourStep(); // the lesson adds nothing
-    expect(store.getState().tour?.step).toBe(5);
-    expect(methods()).toEqual(['ae-kmeans', 'dec', 'dcn', 'vade']);
+    expect(store.getState().tour?.step).toBe(6);
+    expect(methods()).toEqual(['ae-kmeans', 'dec', 'dcn', 'imsat']);
     nextTourStep();
     expect(store.getState().tour).toBeNull();
-    expect(methods()).toEqual(['ae-kmeans', 'dec', 'dcn', 'vade']);
+    expect(methods()).toEqual(['ae-kmeans', 'dec', 'dcn', 'imsat']);
   });
 });
