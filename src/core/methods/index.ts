@@ -7,13 +7,15 @@ import { dec, idec } from './dec';
 import { dkm } from './dkm';
 import { kmeansRaw } from './kmeansRaw';
 import { withMNet } from './mnetWith';
+import { scan } from './scan';
+import { simclr } from './simclr';
 import { vade } from './vade';
 import type { Method } from './types';
 
 /** "X + MNet" (DCSS §4.8.3): DCSS's phase 2 on the bases the paper reports. */
 export const MNET_BASES: readonly Method[] = [dec, idec, dcn, dkm];
 
-export const METHODS: readonly Method[] = [dec, idec, dcn, dkm, vade, deepCluster, aeKmeans, kmeansRaw, dcssu, dcss, ...MNET_BASES.map(withMNet)];
+export const METHODS: readonly Method[] = [dec, idec, dcn, dkm, vade, deepCluster, aeKmeans, kmeansRaw, dcssu, dcss, ...MNET_BASES.map(withMNet), simclr, scan];
 
 export function findMethod(id: string): Method | undefined {
   return METHODS.find((m) => m.id === id);

@@ -29,6 +29,10 @@ const TINY: Record<string, Params> = {
   dcssu: { arch: 'small', pretrainEpochs: 2, kmeansInit: 2, batchSize: 64, phase1Epochs: 1, t1: 1 },
   dcss: { arch: 'small', pretrainEpochs: 2, kmeansInit: 2, batchSize: 64, phase1Epochs: 1, t1: 1, mnetEpochs: 20, t2: 15, mnetBatchSize: 32 },
 };
+// SimCLR and SCAN: a small MLP backbone on noisy views of the blobs.
+const TINY_CONTRASTIVE: Params = { width: 32, featureDim: 16, projectionDim: 8, pretextEpochs: 3, batchSize: 64 };
+TINY.simclr = { ...TINY_CONTRASTIVE, kmeansInit: 2 };
+TINY.scan = { ...TINY_CONTRASTIVE, neighbours: 5, heads: 2, scanEpochs: 2, selfLabelEpochs: 1 };
 const TINY_MNET: Params = { mnetEpochs: 20, t2: 15, mnetBatchSize: 32 };
 for (const { id } of MNET_BASES) TINY[`${id}-mnet`] = { ...TINY[id], ...TINY_MNET };
 
@@ -53,6 +57,10 @@ const SMALL: Record<string, Params | 'reference'> = {
   // MNet is cheap; it needs a few hundred u-space steps to imitate phase 1 before its own pairs.
   dcss: { ...PRETRAIN, phase1Epochs: 1, t1: 1, mnetEpochs: 12, t2: 10, mnetBatchSize: 100 },
 };
+// SimCLR and SCAN share one pretext (MLP backbone on augmented digits).
+const PRETEXT: Params = { width: 256, pretextEpochs: 8, batchSize: 128 };
+SMALL.simclr = { ...PRETEXT, kmeansInit: 3 };
+SMALL.scan = { ...PRETEXT, scanEpochs: 3, selfLabelEpochs: 2 };
 // X + MNet: the base's learning run, then the same MNet budget as DCSS's.
 for (const { id } of MNET_BASES) SMALL[`${id}-mnet`] = { ...(SMALL[id] as Params), mnetEpochs: 12, t2: 10, mnetBatchSize: 100 };
 
