@@ -5,8 +5,8 @@
  *    reference's feature h is Linear → BN → ReLU, scan_ref.py); for vector data, and the quick
  *    default until the convolutional encoder is wired in;
  *  - 'cnn': the convolutional encoder of nn/convEncoder.ts (not in this branch yet).
- * Both keep batch-norm running statistics besides their trainable variables (`statistics()`), so
- * a phase that caches only `variables()` must re-estimate them (refreshStatistics).
+ * Both keep batch-norm running statistics besides their trainable variables (`statistics()`): a
+ * phase that trains one lists them as its `state()`, so a shared pretraining caches them too.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ImageShape } from '../data/dataset';
@@ -42,30 +42,6 @@ export function createBackbone(inputDim: number, image: ImageShape | undefined, 
     }
     case 'cnn':
       throw new Error(image ? 'the convolutional backbone is not available yet: use the MLP' : 'a convolutional backbone needs image rows');
-  }
-}
-
-/**
- * Re-estimates the batch-norm running statistics on the clean data: reset to their start (mean 0,
- * variance 1; `statistics()` lists each layer's [mean, variance], as nn/batchNorm.ts), then
- * forward passes in training mode over fixed, ordered chunks of `batchSize` rows until the running
- * averages (momentum 0.1) have taken `updates` batches (the start's weight 0.9⁶⁴ ≈ 10⁻³).
- * Deterministic, and the same whether the weights were trained here or copied from a shared
- * pretraining (which caches `variables()` only) — so both give the same features to the digit.
- * Clean rows rather than augmented ones also match the statistics to what is embedded.
- */
-export function refreshStatistics(net: Backbone, x: tf.Tensor2D, batchSize: number, updates = 64): void {
-  const stats = net.statistics();
-  if (stats.length === 0) return;
-  tf.tidy(() => stats.forEach((v, i) => v.assign(i % 2 === 0 ? tf.zerosLike(v) : tf.onesLike(v))));
-  const n = x.shape[0];
-  const size = Math.min(batchSize, n);
-  const chunks = Math.max(1, Math.floor(n / size));
-  for (let u = 0; u < updates; u++) {
-    const start = (u % chunks) * size;
-    tf.tidy(() => {
-      net.apply(tf.slice(x, [start, 0], [size, -1]), true);
-    });
   }
 }
 

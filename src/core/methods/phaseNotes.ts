@@ -21,6 +21,11 @@ const NOTES: Record<string, string> = {
   deepcluster: 'Pseudo-labels: k-means labels every point, the network learns to predict them, and again.',
   final: 'Final k-means on the learned features: these clusters are the result.',
   phase1: 'Cluster-specific autoencoders: each cluster learns to rebuild its own points best.',
+  pretext: 'Pretext (SimCLR): two random augmentations of each image learn to find each other among all the others; no labels, no clusters yet.',
+  'simclr/kmeans': 'k-means on the SimCLR features: the clusters come from the contrastive features alone.',
+  mine: 'Mine neighbours: each image’s nearest neighbours in the SimCLR features; they should share its cluster.',
+  scan: 'SCAN: clustering heads learn to give an image and its neighbours the same cluster, keeping every cluster in use.',
+  selflabel: 'Self-label: confident predictions on a weak view become targets for a strong view, class-balanced.',
   mnet: 'MNet pairs: confidently similar and dissimilar pairs of points teach a network which points share a cluster.',
 };
 

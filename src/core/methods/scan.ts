@@ -102,7 +102,6 @@ export const scan = defineMethod({
       steps: 0,
       batchSize,
       begin: async () => {
-        pretext.refresh();
         const h = pretext.features(ctx.x);
         try {
           mined = await mineNeighbours(h, { k: K });

@@ -74,7 +74,7 @@ describe('self-labelling loss', () => {
     // The same targets computed outside the tape: the gradient must be that of the strong path only.
     const fixed = tf.softmax(tf.matMul(x, w)) as tf.Tensor2D;
     const expected = tf.variableGrads(() => selfLabelLoss(fixed, tf.matMul(x, w), 0.6).total, [w]).grads[w.name];
-    const got = tf.variableGrads(() => selfLabelLoss(noGrad((r) => tf.softmax(tf.matMul(r, w)), x), tf.matMul(x, w), 0.6).total, [w]).grads[w.name];
+    const got = tf.variableGrads(() => selfLabelLoss(noGrad((r) => tf.softmax(tf.matMul(r, w)) as tf.Tensor2D, x), tf.matMul(x, w), 0.6).total, [w]).grads[w.name];
     const e = Array.from(await expected.data());
     expect(e.some((v) => Math.abs(v) > 1e-4), 'a test with a gradient').toBe(true);
     Array.from(await got.data()).forEach((v, i) => expect(v).toBeCloseTo(e[i], 6));

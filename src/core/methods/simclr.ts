@@ -53,7 +53,6 @@ export const simclr = defineMethod({
           steps: 0,
           batchSize: pretext.phase.batchSize,
           begin: async () => {
-            pretext.refresh();
             const h = pretext.features(ctx.x);
             const res = await kmeans(h, { k: ctx.k, rng, nInit: ctx.params.kmeansInit });
             h.dispose();

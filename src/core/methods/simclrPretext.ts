@@ -14,15 +14,14 @@
  * τ 0.1, SGD 0.4) — neither fits a browser.
  *
  * The phase is `shared` (runs with the same settings train it once): its networks come from the
- * first fork of the run's generator. The shared cache keeps `variables()` only, not batch-norm
- * running statistics, so every phase after it begins with refreshStatistics (same result either
- * way).
+ * first fork of the run's generator, and its `state()` (the backbone's batch-norm running
+ * statistics) is cached with the weights.
  */
 import * as tf from '@tensorflow/tfjs';
 import { mapRows } from '../nn/autoencoder';
 import { createMlpEncoder, type MlpEncoder } from '../nn/mlpEncoder';
 import { ntXent } from '../nn/ntXent';
-import { createBackbone, l2Normalise, refreshStatistics, type Backbone } from './contrastiveBackbone';
+import { createBackbone, l2Normalise, type Backbone } from './contrastiveBackbone';
 import { createViewMaker, type ViewMaker } from './contrastiveViews';
 import type { MethodContext, ParamsOf, ParamSpec, Phase } from './types';
 
@@ -56,8 +55,6 @@ export interface Pretext {
   feature(rows: tf.Tensor2D): tf.Tensor2D;
   /** The same for any number of rows, in chunks. */
   features(x: tf.Tensor2D): tf.Tensor2D;
-  /** Re-estimate the backbone's batch-norm statistics on the clean data (see contrastiveBackbone.ts). */
-  refresh(): void;
   dispose(): void;
 }
 
@@ -85,6 +82,7 @@ export function createPretext(ctx: MethodContext<PretextParams>): Pretext {
       `batch ${batchSize}, τ ${p.temperature}, ${p.pretextViews} views, vector noise ${p.vectorNoise}`,
     optimizer: { kind: 'adam', learningRate: p.pretextLr, epsilon: 1e-8, weightDecay: 1e-6, schedule: { kind: 'cosine' } },
     variables: () => [...backbone.variables(), ...projection.variables()],
+    state: () => backbone.statistics(),
     loss: (batch) => {
       const n = batch.shape[0];
       // Both views through the backbone as one batch (one set of batch-norm statistics, as the reference).
@@ -104,7 +102,6 @@ export function createPretext(ctx: MethodContext<PretextParams>): Pretext {
     phase,
     feature,
     features: (x) => mapRows(x, feature),
-    refresh: () => refreshStatistics(backbone, ctx.x, batchSize),
     dispose: () => {
       backbone.dispose();
       projection.dispose();
