@@ -57,8 +57,9 @@ const SMALL: Record<string, Params | 'reference'> = {
   // MNet is cheap; it needs a few hundred u-space steps to imitate phase 1 before its own pairs.
   dcss: { ...PRETRAIN, phase1Epochs: 1, t1: 1, mnetEpochs: 12, t2: 10, mnetBatchSize: 100 },
 };
-// SimCLR and SCAN share one pretext (MLP backbone on augmented digits).
-const PRETEXT: Params = { width: 256, pretextEpochs: 8, batchSize: 128 };
+// SimCLR and SCAN share one pretext: an MLP backbone learns slowly from augmented digits (a few
+// hundred steps before its features beat pixels), so it takes more steps than the autoencoders.
+const PRETEXT: Params = { width: 256, pretextEpochs: 16, batchSize: 128, pretextViews: 'weak' };
 SMALL.simclr = { ...PRETEXT, kmeansInit: 3 };
 SMALL.scan = { ...PRETEXT, scanEpochs: 3, selfLabelEpochs: 2 };
 // X + MNet: the base's learning run, then the same MNet budget as DCSS's.
