@@ -32,6 +32,10 @@ const TINY: Record<string, Params> = {
   cc: { width: 32, layers: 1, featureDim: 16, batchSize: 64, epochs: 6, lr: 3e-3 },
   imsat: { epochs: 3, hidden: 32, batchSize: 64 },
 };
+// SimCLR and SCAN: a small MLP backbone on noisy views of the blobs.
+const TINY_CONTRASTIVE: Params = { width: 32, featureDim: 16, projectionDim: 8, pretextEpochs: 3, batchSize: 64 };
+TINY.simclr = { ...TINY_CONTRASTIVE, kmeansInit: 2 };
+TINY.scan = { ...TINY_CONTRASTIVE, neighbours: 5, heads: 2, scanEpochs: 2, selfLabelEpochs: 1 };
 const TINY_MNET: Params = { mnetEpochs: 20, t2: 15, mnetBatchSize: 32 };
 for (const { id } of MNET_BASES) TINY[`${id}-mnet`] = { ...TINY[id], ...TINY_MNET };
 
@@ -61,6 +65,11 @@ const SMALL: Record<string, Params | 'reference'> = {
   // No pretraining: a narrow MLP (128 instead of 1,200) from scratch, 10 epochs of 20 steps.
   imsat: { epochs: 10, hidden: 128, batchSize: 100 },
 };
+// SimCLR and SCAN share one pretext: an MLP backbone learns slowly from augmented digits (a few
+// hundred steps before its features beat pixels), so it takes more steps than the autoencoders.
+const PRETEXT: Params = { width: 256, pretextEpochs: 16, batchSize: 128, pretextViews: 'weak' };
+SMALL.simclr = { ...PRETEXT, kmeansInit: 3 };
+SMALL.scan = { ...PRETEXT, scanEpochs: 3, selfLabelEpochs: 2 };
 // X + MNet: the base's learning run, then the same MNet budget as DCSS's.
 for (const { id } of MNET_BASES) SMALL[`${id}-mnet`] = { ...(SMALL[id] as Params), mnetEpochs: 12, t2: 10, mnetBatchSize: 100 };
 

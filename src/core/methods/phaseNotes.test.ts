@@ -13,6 +13,7 @@ describe('phaseNote', () => {
     expect(phaseNote('dcn', 'cluster')).toMatch(/^Structure/);
     expect(phaseNote('dcn-mnet', 'cluster')).toMatch(/^Structure/);
     expect(phaseNote('vade', 'init')).toMatch(/mixture/);
+    expect(phaseNote('simclr', 'kmeans')).toMatch(/SimCLR features/);
   });
 
   it('says when DEC refreshes its target next', () => {
@@ -23,7 +24,7 @@ describe('phaseNote', () => {
 
   it('has a line for every phase id the methods declare', () => {
     // The ids of types.ts' Phase.id across the methods; 'cluster' differs by method.
-    for (const id of ['pretrain', 'init', 'kmeans', 'vade', 'deepcluster', 'final', 'phase1', 'mnet']) expect(phaseNote('any', id), id).not.toBeNull();
+    for (const id of ['pretrain', 'init', 'kmeans', 'vade', 'deepcluster', 'final', 'phase1', 'mnet', 'pretext', 'mine', 'scan', 'selflabel']) expect(phaseNote('any', id), id).not.toBeNull();
     for (const m of ['dec', 'idec', 'dcn', 'dkm', 'dec-mnet', 'dkm-mnet']) expect(phaseNote(m, 'cluster'), m).not.toBeNull();
   });
 

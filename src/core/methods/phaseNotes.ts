@@ -23,6 +23,11 @@ const NOTES: Record<string, string> = {
   phase1: 'Cluster-specific autoencoders: each cluster learns to rebuild its own points best.',
   iic: 'Two views agree: the clusters of an image and of its augmented copy should share as much information as possible.',
   cc: 'Two views agree: the same image’s views attract (rows), the same cluster in both views attracts (columns), sizes stay spread.',
+  pretext: 'Pretext (SimCLR): two random augmentations of each image learn to find each other among all the others; no labels, no clusters yet.',
+  'simclr/kmeans': 'k-means on the SimCLR features: the clusters come from the contrastive features alone.',
+  mine: 'Mine neighbours: each image’s nearest neighbours in the SimCLR features; they should share its cluster.',
+  scan: 'SCAN: clustering heads learn to give an image and its neighbours the same cluster, keeping every cluster in use.',
+  selflabel: 'Self-label: confident predictions on a weak view become targets for a strong view, class-balanced.',
   mnet: 'MNet pairs: confidently similar and dissimilar pairs of points teach a network which points share a cluster.',
 };
 

@@ -5,7 +5,7 @@ import { runToDrop, TOUR_ANCHOR, tourSpec, tourSteps } from './tourSteps';
 
 describe('tourSteps', () => {
   it('tells the survey story with the methods registered here, ending on the lesson', () => {
-    expect(tourSteps(METHODS).map((s) => s.id)).toEqual(['kmeans', 'ae-kmeans', 'dec', 'dcn', 'vade', 'imsat', 'lesson']);
+    expect(tourSteps(METHODS).map((s) => s.id)).toEqual(['kmeans', 'ae-kmeans', 'dec', 'dcn', 'vade', 'imsat', 'scan', 'lesson']);
   });
 
   it('goes on to the augmentation and neighbourhood priors once their methods exist', () => {
