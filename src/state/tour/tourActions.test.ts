@@ -62,12 +62,12 @@ describe('the guided tour', () => {
     expect(methods()).toEqual(['kmeans', 'ae-kmeans']);
     nextTourStep();
     expect(methods()).toEqual(['kmeans', 'ae-kmeans']);
-    for (let i = 0; i < 4; i++) nextTourStep(); // DEC, DCN, VaDE, IMSAT
+    for (let i = 0; i < 5; i++) nextTourStep(); // DEC, DCN, VaDE, IMSAT, SCAN
     nextTourStep(); // the lesson adds nothing
-    expect(store.getState().tour?.step).toBe(6);
-    expect(methods()).toEqual(['ae-kmeans', 'dec', 'dcn', 'imsat']);
+    expect(store.getState().tour?.step).toBe(7);
+    expect(methods()).toEqual(['ae-kmeans', 'dec', 'dcn', 'scan']);
     nextTourStep();
     expect(store.getState().tour).toBeNull();
-    expect(methods()).toEqual(['ae-kmeans', 'dec', 'dcn', 'imsat']);
+    expect(methods()).toEqual(['ae-kmeans', 'dec', 'dcn', 'scan']);
   });
 });
