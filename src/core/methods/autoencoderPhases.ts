@@ -9,18 +9,17 @@ import { kmeans } from '../cluster/kmeans';
 import { mapRows, type Autoencoder } from '../nn/autoencoder';
 import type { MethodContext, ParamSpec, ParamsOf, Phase, PresetsOf } from './types';
 
+/** The architectures by name: the enum's options, and the keys AE_ARCHS must have. */
+const AE_ARCH_NAMES = ['paper', 'small'] as const;
+
 /** Hidden widths and embedding width; the input width comes from the data. */
 export const AE_ARCHS = {
   /** DEC's d–500–500–2000–10 (Xie et al. 2016, §4.3, after van der Maaten 2009). */
   paper: [500, 500, 2000, 10],
   /** A narrower encoder for the quick preset: ~5× fewer FLOPs per sample. */
   small: [500, 500, 10],
-} as const satisfies Record<string, readonly number[]>;
+} as const satisfies Record<(typeof AE_ARCH_NAMES)[number], readonly number[]>;
 export type AeArch = keyof typeof AE_ARCHS;
-/** The architectures by name, as the enum's options (every key of AE_ARCHS, checked below). */
-const AE_ARCH_NAMES = ['paper', 'small'] as const satisfies readonly AeArch[];
-const allArchsNamed: Record<Exclude<AeArch, (typeof AE_ARCH_NAMES)[number]>, never> = {};
-void allArchsNamed;
 
 export const AE_PARAMS = [
   { key: 'arch', label: 'Architecture', help: "Encoder widths: 'paper' d-500-500-2000-10 (DEC), 'small' d-500-500-10 (faster).", kind: 'enum', default: 'paper', options: AE_ARCH_NAMES },

@@ -1,6 +1,6 @@
 /**
  * DCSS — Deep Clustering with Self-Supervision using Pairwise Similarities. Sadeghi & Armanfard
- * (TechRxiv 2021; arXiv 2405.03590). Two entries share this file; the variant is a parameter:
+ * (TechRxiv 2021; arXiv 2405.03590). Two entries share this file:
  *   'dcssu'  phase 1 only; a point's cluster is its nearest centre (argmax of its memberships).
  *   'dcss'   phase 1, then MNet (phase 2); a point's cluster is argmax of MNet's q.
  *
