@@ -6,6 +6,8 @@
  * Runs bench.html in headless Chromium and prints one JSON line per result on stdout (progress
  * goes to stderr). Benches (pick with --only, by name or prefix; default all):
  *   train           DEC's autoencoder (784-500-500-2000-10, batch 256) per backend: samplesPerSec
+ *   train-cnn       the convolutional encoder (conv 32-64-128, two augmented 28×28 views, NT-Xent,
+ *                   batch 64) per backend and convolution route (all routes on WASM): samplesPerSec
  *   pca             exact PCA of MNIST's 784-d pixels: {"bench":"pca","points":70000,"ms":…}
  *   umap-cold/-warm UMAP of a 10-d embedding of MNIST, cold and the next (warm) frame
  *   tsne/-warm      Barnes–Hut t-SNE, to the end of its iterations (1,000 cold, 250 warm)
@@ -33,7 +35,7 @@ const longSeconds = Number(opt('longtask-seconds', '20'));
 const longProjections = opt('longtask-projection', 'umap,tsne');
 if (!(seconds > 0) || !(longSeconds > 0) || ![backends, only, longProjections].every((s) => /^[a-z,-]*$/.test(s)) || !/^[0-9,]*$/.test(sizes)) {
   process.stderr.write(
-    'usage: npm run bench -- [--only train,pca,umap,tsne,scatter,longtask,compare] [--sizes 5000,20000,70000] [--full]\n' +
+    'usage: npm run bench -- [--only train,train-cnn,pca,umap,tsne,scatter,longtask,compare] [--sizes 5000,20000,70000] [--full]\n' +
       '                        [--seconds N] [--backends wasm,webgl,webgpu,cpu] [--longtask-seconds N] [--longtask-projection umap,tsne,pca]\n',
   );
   process.exit(2);

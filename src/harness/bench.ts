@@ -4,13 +4,15 @@
  * fresh worker. Query: ?only=umap,tsne&sizes=5000,20000&full=1&backends=wasm&seconds=5.
  */
 import type { BackendName } from '../core/engine/types';
-import { benchPlan } from './benchPlan';
+import { benchPlan, cnnRoutes } from './benchPlan';
 import { benchScatter } from './benchScatter';
 import { BENCH_MODEL, type BenchRequest, type BenchResult, type ProjectionBenchRequest, type TimedResult } from './benchTypes';
 
 const ALL_BACKENDS: BackendName[] = ['wasm', 'webgl', 'webgpu', 'cpu'];
 /** A backend that hangs (e.g. a GPU driver) must not stall the whole report; SwiftShader WebGPU needs ~2 min. */
 const TIMEOUT_SLACK_S = 180;
+/** The CNN on the software renderers here: minutes for its warm-up and first step. */
+const CNN_TIMEOUT_SLACK_S = 420;
 /** A projection bench past this is reported as timed out. */
 const PROJECTION_TIMEOUT_S = 900;
 
@@ -57,6 +59,18 @@ async function main(): Promise<void> {
       console.log(`bench train on ${backend}…`);
       const req: BenchRequest = { bench: 'train', backend, seconds };
       report(await inWorker<BenchResult>(req, seconds + TIMEOUT_SLACK_S, (error) => ({ bench: 'train', model: BENCH_MODEL.train, backend, error })));
+    }
+  }
+  if (plan.trainCnn) {
+    for (const backend of backends) {
+      const { run, skipped } = cnnRoutes(backend, q.get('full') === '1');
+      for (const route of run) {
+        console.log(`bench train-cnn on ${backend} (${route})…`);
+        const req: BenchRequest = { bench: 'train-cnn', backend, seconds, route };
+        const model = BENCH_MODEL['train-cnn'];
+        report(await inWorker<BenchResult>(req, seconds + CNN_TIMEOUT_SLACK_S, (error) => ({ bench: 'train-cnn', model, backend, route, error })));
+      }
+      for (const { route, why } of skipped) report({ bench: 'train-cnn', backend, route, skipped: why });
     }
   }
   for (const job of plan.projection) {

@@ -3,9 +3,10 @@
  * ('umap' = umap-cold and umap-warm), `sizes` overrides the point counts, and sizes that would
  * take minutes are skipped (with a line saying so) unless `full` is set. Pure, so it is tested.
  */
+import { convRoutesThatTrain, pickConvRoute, type ConvRoute } from '../core/nn/convRoutes';
 import type { ProjectionBench } from './benchTypes';
 
-export const ALL_BENCHES = ['train', 'pca', 'umap-cold', 'umap-warm', 'tsne', 'tsne-warm', 'scatter-redraw', 'longtask'] as const;
+export const ALL_BENCHES = ['train', 'train-cnn', 'pca', 'umap-cold', 'umap-warm', 'tsne', 'tsne-warm', 'scatter-redraw', 'longtask'] as const;
 export type BenchName = (typeof ALL_BENCHES)[number];
 
 export const DEFAULT_SIZES = [5000, 20_000, 70_000];
@@ -26,6 +27,7 @@ export interface ProjectionJob {
 
 export interface BenchPlan {
   train: boolean;
+  trainCnn: boolean;
   projection: ProjectionJob[];
   skipped: { bench: string; points: number; skipped: string }[];
   scatter: number[];
@@ -40,7 +42,7 @@ export function selectBenches(only: string | null): Set<BenchName> {
 
 export function benchPlan(only: string | null, sizes: number[] | null, full: boolean): BenchPlan {
   const chosen = selectBenches(only);
-  const plan: BenchPlan = { train: chosen.has('train'), projection: [], skipped: [], scatter: [], longtask: chosen.has('longtask') };
+  const plan: BenchPlan = { train: chosen.has('train'), trainCnn: chosen.has('train-cnn'), projection: [], skipped: [], scatter: [], longtask: chosen.has('longtask') };
   const families: ['pca' | 'umap' | 'tsne', ProjectionBench[]][] = [
     ['pca', ['pca']],
     ['umap', ['umap-cold', 'umap-warm']],
@@ -60,4 +62,26 @@ export function benchPlan(only: string | null, sizes: number[] | null, full: boo
   }
   if (chosen.has('scatter-redraw')) plan.scatter = sizes ?? DEFAULT_SIZES;
   return plan;
+}
+
+/** WASM's 3-D convolution kernels are plain loops: a step of this route takes about a minute. */
+const SLOW_CONV_ROUTES: Partial<Record<ConvRoute, string>> = {
+  conv3d: 'WASM runs 3-D convolutions ~20× slower than the other routes (a minute a step); run with --full',
+};
+
+/**
+ * The convolution routes 'train-cnn' times on a backend: on WASM every route that trains there
+ * (to see which is fastest), elsewhere only the one the app picks. Slow routes are skipped unless
+ * `full`.
+ */
+export function cnnRoutes(backend: string, full: boolean): { run: ConvRoute[]; skipped: { route: ConvRoute; why: string }[] } {
+  const candidates = backend === 'wasm' ? convRoutesThatTrain(backend) : [pickConvRoute(backend)];
+  const run: ConvRoute[] = [];
+  const skipped: { route: ConvRoute; why: string }[] = [];
+  for (const route of candidates) {
+    const why = SLOW_CONV_ROUTES[route];
+    if (why && !full) skipped.push({ route, why });
+    else run.push(route);
+  }
+  return { run, skipped };
 }

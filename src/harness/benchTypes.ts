@@ -1,14 +1,17 @@
 /** Messages between bench.html and its worker (harness only, not part of the app's protocol). */
 import type { BackendName } from '../core/engine/types';
+import type { ConvRoute } from '../core/nn/convRoutes';
 
 /** The model each bench trains, as printed in its JSON line. */
-export const BENCH_MODEL: Record<string, string> = { train: 'dec-ae' };
+export const BENCH_MODEL: Record<string, string> = { train: 'dec-ae', 'train-cnn': 'cnn-32-64-128 (28×28×1, two views, NT-Xent)' };
 
 export interface BenchRequest {
   bench: string;
   backend: BackendName;
   /** Timed seconds after warm-up. */
   seconds: number;
+  /** 'train-cnn': how the convolutions get their gradients. */
+  route?: ConvRoute;
 }
 
 /** One JSON line of `npm run bench`. */
@@ -22,8 +25,11 @@ export type BenchResult =
       steps: number;
       seconds: number;
       reason: string;
+      /** 'train-cnn': the route timed, and whether it is the one the app picks on this backend. */
+      route?: ConvRoute;
+      picked?: boolean;
     }
-  | { bench: string; model: string; backend: BackendName; error: string };
+  | { bench: string; model: string; backend: BackendName; route?: ConvRoute; error: string };
 
 /** The projection benches; '-warm' ones need their cold run first (done untimed when not asked for). */
 export const PROJECTION_BENCHES = ['pca', 'umap-cold', 'umap-warm', 'tsne', 'tsne-warm'] as const;

@@ -24,6 +24,7 @@ import { RunButtons } from './run/RunButtons';
 import { RunProvider } from './run/RunContext';
 import { ScatterPanel } from './scatter/ScatterPanel';
 import { SelectionPanel } from './scatter/SelectionPanel';
+import { AugmentPairsPanel } from './teaching/AugmentPairsPanel';
 import { FamilyDialog } from './teaching/FamilyDialog';
 import { TourButton } from './teaching/TourButton';
 import { TourPanel } from './teaching/TourPanel';
@@ -63,6 +64,7 @@ export function App() {
               {!comparing && <ScatterPanel />}
               <MethodCard />
             </div>
+            <AugmentPairsPanel />
             <PointDetail />
             <SelectionPanel />
             <ClusterGallery />

@@ -10,7 +10,7 @@ import { LatestOnly } from '../state/latestOnly';
 import { projectionParams, type SharedSettings } from '../state/params';
 import { reduceProjectEvent, reduceTrainEvent, type RunState, type SideView } from '../state/run';
 import { focusedRun, runByWorkerId, store } from '../state/store';
-import type { ProjectCommand, ProjectEvent, TrainCommand } from './protocol';
+import type { AugmentPairsEvent, ProjectCommand, ProjectEvent, TrainCommand, TrainWorkerEvent } from './protocol';
 
 let trainWorker: Worker | null = null;
 let projectWorker: Worker | null = null;
@@ -152,9 +152,14 @@ function eachLiveRun(f: (run: RunState) => RunState): void {
 function getTrainWorker(): Worker {
   if (!trainWorker) {
     const w = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'train' });
-    w.onmessage = (e: MessageEvent<TrainEvent>) => onTrainEvent(e.data);
+    w.onmessage = (e: MessageEvent<TrainWorkerEvent>) => {
+      if (e.data.type === 'augment-pairs') onAugmentPairs(e.data);
+      else onTrainEvent(e.data);
+    };
     w.onerror = (e) => {
       e.preventDefault();
+      // A worker that could not load never answers a request for augmented pairs.
+      if (!e.message) failPendingPairs('The training worker failed to start: it could not be loaded');
       // An uncaught error does not end a worker (and errors of its own helper threads bubble up
       // here too), so only a script that failed to load (an error without a message) is fatal.
       eachLiveRun((run) => {
@@ -208,9 +213,37 @@ export function forgetRun(runId: string | null): void {
  */
 export function startRun(runId: string, config: RunConfig, previousRunId: string | null, user?: { version: number; dataset: Dataset }): void {
   forgetRun(previousRunId);
-  const data = user ? { version: user.version, dataset: sentDataVersion === user.version ? undefined : user.dataset } : undefined;
-  if (user) sentDataVersion = user.version;
-  sendTrain({ type: 'start', runId, config, data });
+  sendTrain({ type: 'start', runId, config, data: userDataOnce(user) });
+}
+
+/** Dropped data names its version; its numbers travel only the first time. */
+function userDataOnce(user?: { version: number; dataset: Dataset }): { version: number; dataset?: Dataset } | undefined {
+  if (!user) return undefined;
+  const data = { version: user.version, dataset: sentDataVersion === user.version ? undefined : user.dataset };
+  sentDataVersion = user.version;
+  return data;
+}
+
+const pendingPairs = new Map<number, (ev: AugmentPairsEvent) => void>();
+let pairsAsked = 0;
+
+function onAugmentPairs(ev: AugmentPairsEvent): void {
+  pendingPairs.get(ev.requestId)?.(ev);
+  pendingPairs.delete(ev.requestId);
+}
+
+function failPendingPairs(message: string): void {
+  for (const [requestId, resolve] of pendingPairs) resolve({ type: 'augment-pairs', requestId, pairs: null, message });
+  pendingPairs.clear();
+}
+
+/** Augmented pairs of the data `config` names, drawn in the training worker (the teaching view). */
+export function requestAugmentPairs(config: RunConfig, count: number, draw: number, user?: { version: number; dataset: Dataset }): Promise<AugmentPairsEvent> {
+  const requestId = ++pairsAsked;
+  return new Promise((resolve) => {
+    pendingPairs.set(requestId, resolve);
+    sendTrain({ type: 'augment-pairs', requestId, config, count, draw, data: userDataOnce(user) });
+  });
 }
 
 export function pauseRun(runId: string): void {

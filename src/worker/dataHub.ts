@@ -87,6 +87,20 @@ export function createDataHub(io: DataIO) {
       };
     },
 
+    /** The host copy of some data, without a device copy (for a look at its rows). */
+    host(config: RunConfig, version?: number): Promise<Dataset> {
+      const key = keyOf(config, version);
+      const held = entries.get(key)?.dataset ?? (lastHost?.key === key ? lastHost.dataset : null);
+      if (held) return held;
+      const dataset = load(config, version);
+      lastHost = { key, dataset };
+      // A failed load is not kept.
+      dataset.catch(() => {
+        if (lastHost?.dataset === dataset) lastHost = null;
+      });
+      return dataset;
+    },
+
     /** Runs are training on some data (the backend must not be switched under them). */
     get busy(): boolean {
       return entries.size > 0;

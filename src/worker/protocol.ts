@@ -3,8 +3,9 @@
  * One direction of control: the UI sends commands and receives events; every event carries runId.
  * The training worker's events are the engine's own TrainEvents (core/engine/types.ts).
  */
+import type { AugmentedPairs } from '../core/augment/augmentedPairs';
 import type { Dataset } from '../core/data/dataset';
-import type { RunConfig } from '../core/engine/types';
+import type { RunConfig, TrainEvent } from '../core/engine/types';
 import type { IngestProblem, PreprocessOptions } from '../core/data/ingest/types';
 import type { ProjectionParams, ProjectionView, ProjectorName } from '../core/projection/projectors';
 
@@ -19,7 +20,18 @@ export type TrainCommand =
   | { type: 'start'; runId: string; config: RunConfig; data?: { version: number; dataset?: Dataset } }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
-  | { type: 'stop'; runId: string };
+  | { type: 'stop'; runId: string }
+  /**
+   * The teaching view's augmented pairs of the current data (`draw` seeds the rows and views). It
+   * trains nothing: `config` names the data (and the backend, should no run have chosen one).
+   */
+  | { type: 'augment-pairs'; requestId: number; config: RunConfig; count: number; draw: number; data?: { version: number; dataset?: Dataset } };
+
+/** The answer to 'augment-pairs': the pairs, or why there are none (vector data, a failed load). */
+export type AugmentPairsEvent = { type: 'augment-pairs'; requestId: number } & ({ pairs: AugmentedPairs } | { pairs: null; message: string });
+
+/** Everything the training worker posts: the engine's run events and the answers to requests. */
+export type TrainWorkerEvent = TrainEvent | AugmentPairsEvent;
 
 // ---- decode worker (files a user brought) -------------------------------------------------------
 

@@ -6,20 +6,21 @@
  * IndexedDB).
  */
 /// <reference lib="webworker" />
+import { drawAugmentedPairs } from '../core/augment/augmentedPairs';
 import type { DataIO } from '../core/data/registry';
 import { createScheduler } from '../core/engine/scheduler';
 import { createSession, type Session } from '../core/engine/session';
 import { createSharedStarts } from '../core/engine/sharedStarts';
-import type { BackendPreference, TrainEvent } from '../core/engine/types';
+import type { BackendPreference } from '../core/engine/types';
 import { findMethod, METHODS } from '../core/methods';
 import { chooseBackend, type BackendChoice } from './backend';
 import { createDataHub } from './dataHub';
-import type { TrainCommand } from './protocol';
+import type { TrainCommand, TrainWorkerEvent } from './protocol';
 import { indexedDbWeightStore } from './weightStore';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-const post = (event: TrainEvent, transfer: Transferable[] = []): void => scope.postMessage(event, transfer);
+const post = (event: TrainWorkerEvent, transfer: Transferable[] = []): void => scope.postMessage(event, transfer);
 
 /** Static assets are fetched relative to the app's base URL, as the page itself would. */
 const fetchIO: DataIO = {
@@ -94,8 +95,26 @@ async function start(cmd: Extract<TrainCommand, { type: 'start' }>): Promise<voi
   }
 }
 
+/** The teaching view's augmented pairs: drawn on the runs' backend from the host copy of the data. */
+async function augmentPairs(cmd: Extract<TrainCommand, { type: 'augment-pairs' }>): Promise<void> {
+  const { requestId } = cmd;
+  try {
+    await backendFor(cmd.config.backend);
+    if (cmd.data?.dataset) hub.setUserData(cmd.data.version, cmd.data.dataset);
+    const pairs = await drawAugmentedPairs(await hub.host(cmd.config, cmd.data?.version), cmd.count, cmd.draw);
+    const buffers = [pairs.rows, pairs.original, pairs.weak, pairs.strong].map((a) => a.buffer as ArrayBuffer);
+    post({ type: 'augment-pairs', requestId, pairs }, buffers);
+  } catch (err) {
+    post({ type: 'augment-pairs', requestId, pairs: null, message: err instanceof Error ? err.message : String(err) });
+  }
+}
+
 scope.onmessage = (ev: MessageEvent<TrainCommand>) => {
   const cmd = ev.data;
+  if (cmd.type === 'augment-pairs') {
+    queue = queue.then(() => augmentPairs(cmd));
+    return;
+  }
   if (cmd.type === 'start') {
     if (runs.has(cmd.runId)) return;
     runs.set(cmd.runId, { session: null, stopped: false });

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Phase } from '../methods/types';
 import type { LossAccumulator } from './lossAccumulator';
-import { createOptimizer } from './optimizer';
+import { createPhaseOptimizer } from './optimizer';
 
 export interface PhaseTrainer {
   /** Enqueue one step on the given row indices. Synchronous; no readback. */
@@ -23,7 +23,7 @@ export function createPhaseTrainer(phase: Phase, x: tf.Tensor2D, losses: LossAcc
   const lossFn = phase.loss;
   if (!lossFn) throw new Error(`phase '${phase.id}' has steps but no loss`);
   if (!phase.optimizer) throw new Error(`phase '${phase.id}' has a loss but no optimizer`);
-  const optimizer = createOptimizer(phase.optimizer);
+  const optimizer = createPhaseOptimizer(phase.optimizer, phase.steps);
   const variables = phase.variables?.();
 
   return {
@@ -42,7 +42,7 @@ export function createPhaseTrainer(phase: Phase, x: tf.Tensor2D, losses: LossAcc
           }
           return l.total;
         }, variables);
-        optimizer.applyGradients(grads);
+        optimizer.apply(grads, step);
         losses.add(value, parts);
         // A part may be the total itself; kept tensors escape tidy, so free each one once.
         if (parts) for (const t of new Set(Object.values(parts))) t.dispose();

@@ -7,8 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/dataset';
-import type { Method, MethodRun, Params } from '../methods/types';
-import { createBatcher, type Batcher } from './batcher';
+import type { Method, MethodRun, Params, Phase } from '../methods/types';
+import { phaseBatches, type PhaseBatches } from './batcher';
 import { createLossAccumulator } from './lossAccumulator';
 import { createSnapshotPacer } from './pacing';
 import { createPhaseTrainer, type PhaseTrainer } from './phaseTrainer';
@@ -80,7 +80,7 @@ export function createPretrainJob(o: PretrainJobOptions): PretrainJob {
   let x: tf.Tensor2D | null = null;
   let run: MethodRun | null = null;
   let trainer: PhaseTrainer | null = null;
-  let batcher: Batcher | null = null;
+  let batcher: PhaseBatches | null = null;
   const losses = createLossAccumulator();
   const pacer = createSnapshotPacer(o.snapshotEveryMs, now);
   let steps = 0;
@@ -109,7 +109,7 @@ export function createPretrainJob(o: PretrainJobOptions): PretrainJob {
     steps = phase.steps;
     trainer = createPhaseTrainer(phase, x, losses);
     // The run's first gradient phase takes the batch stream's first fork.
-    batcher = createBatcher(d.n, phase.batchSize, streams.batch.fork());
+    batcher = phaseBatches(phase, d.n, streams.batch.fork());
     started = now();
   };
 
@@ -160,7 +160,7 @@ export function createPretrainJob(o: PretrainJobOptions): PretrainJob {
   const train = async (sliceStart: number): Promise<boolean> => {
     while (done < steps) {
       const st = now();
-      trainer!.step(batcher!.next(), done);
+      trainer!.step(batcher!.next(done), done);
       done++;
       samplesSeen += batcher!.batchSize;
       windowSamples += batcher!.batchSize;
@@ -247,7 +247,7 @@ export function createPretrainJob(o: PretrainJobOptions): PretrainJob {
           finalLosses = await losses.read();
           const bad = nonFiniteLoss(finalLosses);
           if (bad) throw new Error(`${o.method.name}: loss ${bad} at the end of the shared pretraining — training diverged`);
-          weights = await Promise.all(run!.phases[0].variables!().map(async (v) => Float32Array.from(await v.data())));
+          weights = await Promise.all(sharedWeights(run!.phases[0]).map(async (v) => Float32Array.from(await v.data())));
           progress();
           settle();
           return;
@@ -261,4 +261,9 @@ export function createPretrainJob(o: PretrainJobOptions): PretrainJob {
     },
   };
   return job;
+}
+
+/** What a shared phase's result is: its trainable variables, then its other state (e.g. batch-norm statistics). */
+export function sharedWeights(phase: Phase): tf.Variable[] {
+  return [...phase.variables!(), ...(phase.state?.() ?? [])];
 }

@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { MethodRun, Phase } from '../methods/types';
 import { resolveParams } from '../methods/resolveParams';
-import { createBatcher } from './batcher';
+import { phaseBatches } from './batcher';
 import { createLossAccumulator } from './lossAccumulator';
 import { createSnapshotPacer } from './pacing';
 import { createPhaseTrainer, isGradientPhase } from './phaseTrainer';
@@ -149,7 +149,7 @@ export function createSession(o: SessionOptions): Session {
   /** The gradient steps of one phase, a slice per resumption. */
   async function* train(phase: Phase): AsyncGenerator<void, void, void> {
     const trainer = createPhaseTrainer(phase, x!, losses);
-    const batcher = createBatcher(dataset.n, phase.batchSize, streams.batch.fork());
+    const batcher = phaseBatches(phase, dataset.n, streams.batch.fork());
     const checkEvery = phase.checkEvery ?? 0;
     try {
       for (let s = 0; s < phase.steps; s++) {
@@ -157,7 +157,7 @@ export function createSession(o: SessionOptions): Session {
           if (await phase.check(s)) break;
         }
         const st = now();
-        trainer.step(batcher.next(), s);
+        trainer.step(batcher.next(s), s);
         phaseStep = s + 1;
         globalStep++;
         samplesSeen += batcher.batchSize;

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { datasetKey } from '../data/datasetKey';
 import type { Phase } from '../methods/types';
-import { createPretrainJob, type JobSubscriber, type PretrainJob, type PretrainJobOptions } from './pretrainJob';
+import { createPretrainJob, sharedWeights, type JobSubscriber, type PretrainJob, type PretrainJobOptions } from './pretrainJob';
 import type { Scheduler } from './scheduler';
 import type { SharedStarts } from './sharedStarts';
 
@@ -63,7 +63,7 @@ export async function* sharedPhase(phase: Phase, c: SharedPhaseContext): AsyncGe
     weights = job.weights;
     result = { cached: false, sharedBy: job.sharedBy, seconds: job.seconds, losses: job.finalLosses };
   }
-  const vars = phase.variables!();
+  const vars = sharedWeights(phase);
   if (vars.length !== weights.length || vars.some((v, i) => v.size !== weights[i].length)) {
     throw new Error(`${method.name}: the cached pretraining does not fit this network`);
   }

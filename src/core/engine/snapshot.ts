@@ -11,6 +11,7 @@ import type { Snapshot } from './types';
 import { assignAll } from './assignAll';
 import { internalMetrics } from './internalMetrics';
 import { clusterPreview } from './preview';
+import { minedAccuracy, sampleNeighbours } from './sampleNeighbours';
 
 export interface SnapshotInput {
   run: MethodRun;
@@ -73,6 +74,10 @@ export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
     const y = s.dataset.labels;
     if (y) metrics = { acc: acc(y, all.cluster), nmi: nmi(y, all.cluster), ari: ari(y, all.cluster) };
   }
+  // A neighbourhood method's mined neighbours: the sample's (for hover), and how often they share a class.
+  const mined = s.run.neighbours?.() ?? null;
+  const neighbours = mined ? sampleNeighbours(mined, s.sampleIndices) : undefined;
+  const neighbourAccuracy = mined && s.dataset.labels ? minedAccuracy(mined, s.dataset.labels) : undefined;
   // No clusters yet: a k-means preview of the current embedding.
   const preview = all ? undefined : clusterPreview(embedding, embedDim, s.k, sampleLabels(s.dataset, s.sampleIndices));
   return {
@@ -90,6 +95,8 @@ export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
     metrics,
     internal,
     largestClusterFraction: largest,
+    ...(neighbours ? { neighbours } : {}),
+    ...(neighbourAccuracy !== undefined ? { neighbourAccuracy } : {}),
     ...(s.includeAll && all ? { all } : {}),
   };
 }
@@ -102,6 +109,7 @@ export function snapshotTransfer(s: Snapshot): ArrayBuffer[] {
   if (s.soft) out.push(s.soft.buffer as ArrayBuffer);
   if (s.all) out.push(s.all.cluster.buffer as ArrayBuffer, s.all.confidence.buffer as ArrayBuffer);
   if (s.preview) out.push(s.preview.assignment.buffer as ArrayBuffer);
+  if (s.neighbours) out.push(s.neighbours.indices.buffer as ArrayBuffer);
   return out;
 }
 

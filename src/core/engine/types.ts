@@ -7,6 +7,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { Dataset, DatasetInfo } from '../data/dataset';
 import type { ExternalMetrics, InternalMetrics } from '../metrics/types';
 import type { Budget, Method, Params } from '../methods/types';
+import type { SampleNeighbours } from './sampleNeighbours';
 import type { Task } from './scheduler';
 import type { SharedStarts } from './sharedStarts';
 
@@ -64,6 +65,13 @@ export interface Snapshot {
   internal: InternalMetrics | null;
   /** Fraction of all points in the largest cluster (collapse warning above 0.9). */
   largestClusterFraction: number | null;
+  /**
+   * A neighbourhood method's mined neighbours of each sample point (sample × k dataset rows, most
+   * similar first), once it has mined them; the scatter marks a hovered point's.
+   */
+  neighbours?: SampleNeighbours;
+  /** Share of all mined neighbours (all n rows) with their anchor's class; labelled data only. */
+  neighbourAccuracy?: number;
   /** Every row's cluster and confidence (n each); only in the final snapshot, for exports. */
   all?: { cluster: Int32Array; confidence: Float32Array };
   /**

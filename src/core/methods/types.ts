@@ -121,6 +121,11 @@ export interface Phase {
   optimizer?: OptimizerSpec;
   /** Trainable variables of this phase. */
   variables?(): tf.Variable[];
+  /**
+   * Variables the phase changes without gradients (batch-norm running statistics): a shared
+   * phase's cached result holds them after `variables()`.
+   */
+  state?(): tf.Variable[];
   /** Loss of one batch; called inside tf.tidy and tf.variableGrads by the engine. */
   loss?(batch: tf.Tensor2D, indices: tf.Tensor1D, step: number): StepLosses;
   /**

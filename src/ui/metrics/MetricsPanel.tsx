@@ -9,6 +9,7 @@ import { schemeTableau10 } from 'd3';
 import type { HistoryPoint } from '../../state/run';
 import { LineChart, type Series } from '../charts/LineChart';
 import { LabelFreeMetrics } from './LabelFreeMetrics';
+import { NeighbourAccuracy } from './NeighbourAccuracy';
 import { QualityRow } from './QualityRow';
 import { useRun } from '../run/RunContext';
 import { hasLabels } from '../../state/store';
@@ -73,6 +74,7 @@ function LabelledMetrics() {
       ) : (
         <p className="muted small">Metrics appear once the method has clusters (after pretraining).</p>
       )}
+      <NeighbourAccuracy />
       <QualityRow />
     </section>
   );

@@ -1,6 +1,7 @@
 /** The point under the mouse: its image (when the dataset is images), label, cluster and soft assignment. */
 import type { ReadyInfo } from '../../state/run';
 import { shownLabel } from '../shownText';
+import type { NeighbourMarks } from './neighbourMarks';
 import { Thumbnail } from './Thumbnail';
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
   confidence: Float32Array | null;
   /** sample × k soft assignment, when the snapshot carries it. */
   soft: Float32Array | null;
+  /** The point's mined neighbours in the plot, when the method mines them. */
+  neighbours: NeighbourMarks | null;
 }
 
 const BARS_W = 120;
@@ -41,7 +44,7 @@ function SoftBars({ p, chosen }: { p: Float32Array; chosen: number }) {
   );
 }
 
-export function HoverCard({ index, left, top, ready, assignment, confidence, soft }: Props) {
+export function HoverCard({ index, left, top, ready, assignment, confidence, soft, neighbours }: Props) {
   const label = ready.labels?.[index];
   const name = label === undefined ? null : shownLabel(ready.dataset.classNames?.[label] ?? String(label));
   const cluster = assignment?.[index];
@@ -65,6 +68,12 @@ export function HoverCard({ index, left, top, ready, assignment, confidence, sof
           {conf !== undefined && <span className="muted"> · p = {conf.toFixed(2)}</span>}
         </div>
         {row && <SoftBars p={row} chosen={cluster ?? -1} />}
+        {neighbours && (
+          <div className="small" data-testid="hover-neighbours">
+            {neighbours.positions.length} of {neighbours.k} neighbours shown
+            {neighbours.positions.length < neighbours.k && <span className="muted"> (the others are outside the plotted sample)</span>}
+          </div>
+        )}
       </div>
     </div>
   );

@@ -16,6 +16,7 @@ import { useRun, useRunId } from '../run/RunContext';
 import { computeColoring } from './colors';
 import { COLOR_CHOICES } from './ColorToggle';
 import { HoverCard } from './HoverCard';
+import { neighbourMarks } from './neighbourMarks';
 import { Legend } from './Legend';
 import { createScatterRenderer, type ScatterRenderer } from './renderer';
 import { ScatterToolbar } from './ScatterToolbar';
@@ -122,16 +123,27 @@ export function ScatterPanel({ compact = false }: { compact?: boolean }) {
     };
   }, [id]);
 
-  // The point hovered in any run's plot, ringed in this one too.
+  // Each dataset row's place in the sample.
+  const positionOf = useMemo(() => {
+    const m = new Map<number, number>();
+    ready?.indices.forEach((row, i) => m.set(row, i));
+    return m;
+  }, [ready]);
+  // A neighbourhood method's mined neighbours of the sample points (dataset rows).
+  const neighbours = useRun((r) => r.snapshot?.neighbours ?? null);
+
+  // The point hovered in any run's plot, ringed in this one too, with this run's mined neighbours.
   useEffect(() => {
-    const indices = ready?.indices;
-    if (!indices) return;
-    const positionOf = new Map<number, number>();
-    indices.forEach((row, i) => positionOf.set(row, i));
-    const mark = (row: number | null): void => rendererRef.current?.setMarked(row === null ? -1 : (positionOf.get(row) ?? -1));
+    if (!ready) return;
+    const mark = (row: number | null): void => {
+      const position = row === null ? -1 : (positionOf.get(row) ?? -1);
+      rendererRef.current?.setMarked(position);
+      rendererRef.current?.setNeighbours(position >= 0 && neighbours ? neighbourMarks(neighbours, position, positionOf).positions : null);
+    };
     mark(linkedHover.getState().row);
     return linkedHover.subscribe((h) => mark(h.row));
-  }, [ready]);
+  }, [ready, positionOf, neighbours]);
+  const hoverNeighbours = hover && neighbours ? neighbourMarks(neighbours, hover.index, positionOf) : null;
 
   useEffect(() => rendererRef.current?.setColors(coloring.slots, coloring.colors), [coloring]);
   useEffect(() => rendererRef.current?.setStyle(view.pointSize, view.pointOpacity), [view.pointSize, view.pointOpacity]);
@@ -213,7 +225,7 @@ export function ScatterPanel({ compact = false }: { compact?: boolean }) {
       <svg ref={svgRef} className="scatter-axes" aria-hidden="true" />
       {frameMethod === null && <div className="scatter-empty">{empty}</div>}
       {hover && ready && (
-        <HoverCard index={hover.index} {...cardPosition(hover, wrapRef.current)} ready={ready} assignment={assignment} confidence={confidence} soft={shown?.soft ?? null} />
+        <HoverCard index={hover.index} {...cardPosition(hover, wrapRef.current)} ready={ready} assignment={assignment} confidence={confidence} soft={shown?.soft ?? null} neighbours={hoverNeighbours} />
       )}
       <div className="zoom-buttons">
         <button type="button" aria-label="Zoom in" onClick={() => rendererRef.current?.zoomBy(1.5)}>+</button>

@@ -34,6 +34,8 @@ export interface ScatterRenderer {
   setEmphasis(mask: Uint8Array | null): void;
   /** Rings one point (the one hovered in any run's plot); −1 = none. */
   setMarked(index: number): void;
+  /** The marked point's mined neighbours (sample positions): joined to it by lines and ringed. */
+  setNeighbours(positions: Int32Array | null): void;
   /** In selection mode a drag draws a rectangle and reports the points inside (not a pan). */
   setSelecting(on: boolean, onSelect: (rows: Int32Array) => void): void;
   resize(width: number, height: number): void;
@@ -71,6 +73,7 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, opts: RendererO
   let opacity = 0.85;
   let emphasis: Uint8Array | null = null;
   let marked = -1;
+  let neighbours: Int32Array | null = null;
   /** Screen positions of the points as last drawn (CSS pixels). */
   let sx = new Float32Array(0);
   let sy = new Float32Array(0);
@@ -133,6 +136,7 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, opts: RendererO
     c.clip();
     const n = cur.length / 2;
     drawPoints(c, sx, sy, slots, colors, { size: size || autoSize(n), opacity, unassigned: UNASSIGNED, emphasis, clip: area }, n);
+    if (marked >= 0 && marked < n && neighbours?.length) drawNeighbours(c, n);
     if (marked >= 0 && marked < n) {
       // A dark ring with a white halo: visible on any point colour.
       c.beginPath();
@@ -159,6 +163,28 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, opts: RendererO
     framesDrawn++;
     canvas.dataset.points = String(n);
     canvas.dataset.frame = String(framesDrawn);
+  }
+
+  /** Thin lines from the marked point to its neighbours, and a small ring on each. */
+  function drawNeighbours(c: CanvasRenderingContext2D, n: number): void {
+    c.beginPath();
+    for (const j of neighbours!) {
+      if (j >= n) continue;
+      c.moveTo(sx[marked], sy[marked]);
+      c.lineTo(sx[j], sy[j]);
+    }
+    c.lineWidth = 1;
+    c.strokeStyle = 'rgba(29, 36, 51, 0.55)';
+    c.stroke();
+    c.beginPath();
+    for (const j of neighbours!) {
+      if (j >= n) continue;
+      c.moveTo(sx[j] + 4.5, sy[j]);
+      c.arc(sx[j], sy[j], 4.5, 0, 2 * Math.PI);
+    }
+    c.lineWidth = 1.5;
+    c.strokeStyle = '#1d2433';
+    c.stroke();
   }
 
   function tick(now: number): void {
@@ -258,6 +284,11 @@ export function createScatterRenderer(canvas: HTMLCanvasElement, opts: RendererO
       if (index === marked) return;
       marked = index;
       canvas.dataset.marked = String(index);
+      requestDraw();
+    },
+    setNeighbours(positions) {
+      neighbours = positions;
+      canvas.dataset.neighbours = positions ? String(positions.length) : '';
       requestDraw();
     },
     setSelecting(on, cb) {

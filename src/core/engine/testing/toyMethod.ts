@@ -4,6 +4,7 @@
  * loss on the embedding ('cluster'). Options make it misbehave on purpose (NaN, collapse).
  */
 import * as tf from '@tensorflow/tfjs';
+import type { Neighbours } from '../../cluster/knn';
 import type { Method, MethodContext, MethodRun, Phase } from '../../methods/types';
 
 export interface ToyOptions {
@@ -16,6 +17,8 @@ export interface ToyOptions {
   collapse?: boolean;
   /** The 'fit' phase is a shared start under this key (as an autoencoder's pretraining). */
   shared?: string;
+  /** Mined neighbours the run reports once it has clusters (as a neighbourhood method would). */
+  neighbours?: Neighbours;
 }
 
 export function toyMethod(opts: ToyOptions = {}): Method {
@@ -87,6 +90,7 @@ function createToy(ctx: MethodContext, o: ToyOptions): MethodRun {
       const q = tf.softmax(tf.neg(sqDist(embed(x))));
       return o.collapse ? (tf.oneHot(tf.zeros([x.shape[0]], 'int32'), ctx.k).toFloat() as tf.Tensor2D) : q;
     },
+    ...(o.neighbours ? { neighbours: () => (clustered ? o.neighbours! : null) } : {}),
     dispose: () => tf.dispose([w, mu]),
   };
 }
