@@ -7,10 +7,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { createAutoencoder, mapRows } from '../nn/autoencoder';
 import { softAssign } from '../nn/studentT';
-import { AE_PARAMS, AE_PRESETS, embedWith, encoderDims, kmeansInitPhase, pretrainPhase, type CentroidState } from './autoencoderPhases';
-import type { Method, MethodContext, MethodRun } from './types';
+import { AE_PARAMS, AE_PRESETS, embedWith, encoderDims, kmeansInitPhase, pretrainPhase, type AeParams, type CentroidState } from './autoencoderPhases';
+import { defineMethod, type MethodContext, type MethodRun } from './types';
 
-function create(ctx: MethodContext): MethodRun {
+function create(ctx: MethodContext<AeParams>): MethodRun {
   const ae = createAutoencoder(encoderDims(ctx), ctx.rng.fork());
   const state: CentroidState = { mu: null, labels: null };
   return {
@@ -24,7 +24,7 @@ function create(ctx: MethodContext): MethodRun {
   };
 }
 
-export const aeKmeans: Method = {
+export const aeKmeans = defineMethod({
   id: 'ae-kmeans',
   name: 'AE + k-means',
   family: 'baseline',
@@ -43,4 +43,4 @@ export const aeKmeans: Method = {
   // Same pretraining as DEC's presets, so the two are comparable run for run.
   presets: { paper: { ...AE_PRESETS.paper }, quick: { ...AE_PRESETS.quick } },
   create,
-};
+});

@@ -7,7 +7,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { kmeans } from '../cluster/kmeans';
 import { mapRows, type Autoencoder } from '../nn/autoencoder';
-import type { MethodContext, MethodPresets, ParamSpec, Phase } from './types';
+import type { MethodContext, ParamSpec, ParamsOf, Phase, PresetsOf } from './types';
+
+/** The architectures by name: the enum's options, and the keys AE_ARCHS must have. */
+const AE_ARCH_NAMES = ['paper', 'small'] as const;
 
 /** Hidden widths and embedding width; the input width comes from the data. */
 export const AE_ARCHS = {
@@ -15,16 +18,19 @@ export const AE_ARCHS = {
   paper: [500, 500, 2000, 10],
   /** A narrower encoder for the quick preset: ~5× fewer FLOPs per sample. */
   small: [500, 500, 10],
-} as const satisfies Record<string, readonly number[]>;
+} as const satisfies Record<(typeof AE_ARCH_NAMES)[number], readonly number[]>;
 export type AeArch = keyof typeof AE_ARCHS;
 
-export const AE_PARAMS: readonly ParamSpec[] = [
-  { key: 'arch', label: 'Architecture', help: "Encoder widths: 'paper' d-500-500-2000-10 (DEC), 'small' d-500-500-10 (faster).", kind: 'enum', default: 'paper', options: Object.keys(AE_ARCHS) },
+export const AE_PARAMS = [
+  { key: 'arch', label: 'Architecture', help: "Encoder widths: 'paper' d-500-500-2000-10 (DEC), 'small' d-500-500-10 (faster).", kind: 'enum', default: 'paper', options: AE_ARCH_NAMES },
   { key: 'pretrainEpochs', label: 'Pretraining epochs', help: 'Passes over the data training the autoencoder on reconstruction (DEC-keras: 200).', kind: 'int', default: 200, min: 0, max: 1000 },
   { key: 'pretrainLr', label: 'Pretraining learning rate', help: 'Adam step size for the reconstruction loss (DEC-keras: 0.001).', kind: 'float', default: 1e-3, min: 1e-5, max: 1e-1, log: true },
   { key: 'batchSize', label: 'Batch size', help: 'Samples per gradient step, in every phase (paper: 256).', kind: 'int', default: 256, min: 16, max: 2048 },
   { key: 'kmeansInit', label: 'k-means restarts', help: 'k-means++ restarts initialising the centroids; the lowest inertia wins (paper: 20).', kind: 'int', default: 20, min: 1, max: 100 },
-];
+] as const satisfies readonly ParamSpec[];
+
+/** The autoencoder parameters, typed; each helper below asks only for the ones it reads. */
+export type AeParams = ParamsOf<typeof AE_PARAMS>;
 
 /**
  * Pretraining presets shared by every autoencoder method, so their runs compare one to one.
@@ -35,11 +41,11 @@ export const AE_PARAMS: readonly ParamSpec[] = [
 export const AE_PRESETS = {
   paper: { arch: 'paper', pretrainEpochs: 200, batchSize: 256 },
   quick: { arch: 'small', pretrainEpochs: 30, batchSize: 64 },
-} as const satisfies MethodPresets;
+} as const satisfies PresetsOf<typeof AE_PARAMS>;
 
 /** Encoder dims (input width first) for a context and its validated params. */
-export function encoderDims(ctx: MethodContext): number[] {
-  const arch = AE_ARCHS[ctx.params.arch as AeArch] ?? AE_ARCHS.paper;
+export function encoderDims(ctx: MethodContext<Pick<AeParams, 'arch'>>): number[] {
+  const arch = AE_ARCHS[ctx.params.arch];
   return [ctx.dim, ...arch];
 }
 
@@ -48,10 +54,8 @@ export function encoderDims(ctx: MethodContext): number[] {
  * builds its network from the first fork of ctx.rng, so runs with the same architecture and
  * pretraining settings share this phase (`shared`): it is trained once and cached.
  */
-export function pretrainPhase(ae: Autoencoder, ctx: MethodContext): Phase {
-  const batchSize = ctx.params.batchSize as number;
-  const epochs = ctx.params.pretrainEpochs as number;
-  const learningRate = ctx.params.pretrainLr as number;
+export function pretrainPhase(ae: Autoencoder, ctx: MethodContext<Pick<AeParams, 'batchSize' | 'pretrainEpochs' | 'pretrainLr'>>): Phase {
+  const { batchSize, pretrainEpochs: epochs, pretrainLr: learningRate } = ctx.params;
   return {
     id: 'pretrain',
     label: 'pretrain (reconstruction)',
@@ -76,16 +80,16 @@ export interface CentroidState {
 }
 
 /** Phase 2: k-means (k-means++, `kmeansInit` restarts) on the embedding of all points → μ. */
-export function kmeansInitPhase(ae: Autoencoder, ctx: MethodContext, state: CentroidState): Phase {
+export function kmeansInitPhase(ae: Autoencoder, ctx: MethodContext<Pick<AeParams, 'batchSize' | 'kmeansInit'>>, state: CentroidState): Phase {
   const rng = ctx.rng.fork();
   return {
     id: 'init',
     label: 'init (k-means on the embedding)',
     steps: 0,
-    batchSize: ctx.params.batchSize as number,
+    batchSize: ctx.params.batchSize,
     begin: async () => {
       const z = mapRows(ctx.x, ae.encode);
-      const res = await kmeans(z, { k: ctx.k, rng, nInit: ctx.params.kmeansInit as number });
+      const res = await kmeans(z, { k: ctx.k, rng, nInit: ctx.params.kmeansInit });
       z.dispose();
       state.mu?.dispose();
       state.mu = tf.variable(res.centroids, true);

@@ -40,7 +40,7 @@ import { createAutoencoder, mapRows } from '../nn/autoencoder';
 import { softAssign } from '../nn/studentT';
 import { AE_PARAMS, AE_PRESETS, embedWith, encoderDims, kmeansInitPhase, pretrainPhase, type CentroidState } from './autoencoderPhases';
 import { sqDistances, sumSquaredReconstruction } from './kmeansFriendly';
-import type { Method, MethodContext, MethodRun, Phase } from './types';
+import { defineMethod, type MethodContext, type MethodRun, type ParamSpec, type ParamsOf, type Phase } from './types';
 
 /** Initial per-cluster count: a prior weight for the k-means centroids (DKM authors' DCN code). */
 const COUNT_INIT = 100;
@@ -62,13 +62,22 @@ export function dcnClusterUpdate(
   return { assignments: s, centroids: m, counts: next };
 }
 
-function create(ctx: MethodContext): MethodRun {
+const DCN_PARAMS = [
+  ...AE_PARAMS,
+  { key: 'lambda', label: 'Clustering weight λ', help: 'Weight of (λ/2)‖f(x) − Ms‖² against the summed reconstruction error (authors’ MNIST run: λ/2 = 1).', kind: 'float', default: 2, min: 0, max: 1000, log: false },
+  { key: 'clusterEpochs', label: 'Clustering epochs', help: 'Passes over the data alternating network, assignment and centroid updates (DCN-New: 50).', kind: 'int', default: 50, min: 0, max: 1000 },
+  { key: 'clusterLr', label: 'Clustering learning rate', help: 'Adam step size of the network update (DKM authors’ DCN code: 0.001).', kind: 'float', default: 1e-3, min: 1e-6, max: 1e-1, log: true },
+] as const satisfies readonly ParamSpec[];
+
+type DcnParams = ParamsOf<typeof DCN_PARAMS>;
+
+function create(ctx: MethodContext<DcnParams>): MethodRun {
   const p = ctx.params;
   const ae = createAutoencoder(encoderDims(ctx), ctx.rng.fork());
   const state: CentroidState = { mu: null, labels: null };
   let counts: tf.Variable | null = null;
-  const schedule: LossSchedule = { kind: 'simultaneous', reconstruction: 1, clustering: (p.lambda as number) / 2 };
-  const batchSize = p.batchSize as number;
+  const schedule: LossSchedule = { kind: 'simultaneous', reconstruction: 1, clustering: p.lambda / 2 };
+  const batchSize = p.batchSize;
 
   /** Eq. 7 and 8 for one batch of embeddings, on the device; returns the one-hot assignments. */
   const updateClusters = (z: tf.Tensor2D): tf.Tensor2D => {
@@ -83,9 +92,9 @@ function create(ctx: MethodContext): MethodRun {
   const cluster: Phase = {
     id: 'cluster',
     label: 'cluster (reconstruction + λ/2·‖f(x) − Ms‖², alternating)',
-    steps: Math.round(((p.clusterEpochs as number) * ctx.n) / batchSize),
+    steps: Math.round((p.clusterEpochs * ctx.n) / batchSize),
     batchSize,
-    optimizer: { kind: 'adam', learningRate: p.clusterLr as number },
+    optimizer: { kind: 'adam', learningRate: p.clusterLr },
     // M and the counts are updated by Eq. 8, not by the optimiser.
     variables: () => ae.variables(),
     begin: async () => {
@@ -121,7 +130,7 @@ function create(ctx: MethodContext): MethodRun {
   };
 }
 
-export const dcn: Method = {
+export const dcn = defineMethod({
   id: 'dcn',
   name: 'DCN',
   family: 'structure',
@@ -136,15 +145,10 @@ export const dcn: Method = {
     ],
     failureMode: 'Hard assignments can lock in early mistakes, and without the reconstruction term the encoder collapses all points onto the centroids.',
   },
-  params: [
-    ...AE_PARAMS,
-    { key: 'lambda', label: 'Clustering weight λ', help: 'Weight of (λ/2)‖f(x) − Ms‖² against the summed reconstruction error (authors’ MNIST run: λ/2 = 1).', kind: 'float', default: 2, min: 0, max: 1000, log: false },
-    { key: 'clusterEpochs', label: 'Clustering epochs', help: 'Passes over the data alternating network, assignment and centroid updates (DCN-New: 50).', kind: 'int', default: 50, min: 0, max: 1000 },
-    { key: 'clusterLr', label: 'Clustering learning rate', help: 'Adam step size of the network update (DKM authors’ DCN code: 0.001).', kind: 'float', default: 1e-3, min: 1e-6, max: 1e-1, log: true },
-  ],
+  params: DCN_PARAMS,
   presets: {
     paper: { ...AE_PRESETS.paper },
     quick: { ...AE_PRESETS.quick, clusterEpochs: 10 },
   },
   create,
-};
+});

@@ -1,6 +1,6 @@
 /**
  * DCSS — Deep Clustering with Self-Supervision using Pairwise Similarities. Sadeghi & Armanfard
- * (TechRxiv 2021; arXiv 2405.03590). Two entries share this file; the variant is a parameter:
+ * (TechRxiv 2021; arXiv 2405.03590). Two entries share this file:
  *   'dcssu'  phase 1 only; a point's cluster is its nearest centre (argmax of its memberships).
  *   'dcss'   phase 1, then MNet (phase 2); a point's cluster is argmax of MNet's q.
  *
@@ -24,77 +24,79 @@
  * the authors' code does and an unsupervised method cannot.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { createAutoencoder, mapRows } from '../nn/autoencoder';
+import { createAutoencoder, mapRows, type Autoencoder } from '../nn/autoencoder';
 import { AE_PARAMS, AE_PRESETS, embedWith, encoderDims, kmeansInitPhase, pretrainPhase, type CentroidState } from './autoencoderPhases';
-import { FUZZIFIER_PARAM, fuzzyMemberships, weightedCentres } from './dcssFuzzy';
-import { dcssPhase1 } from './dcssPhase1';
-import { MNET_PARAMS, MNET_PRESETS, mnetPhase } from './mnetPhase';
-import type { Method, MethodContext, MethodRun, ParamSpec } from './types';
+import { fuzzyMemberships, weightedCentres } from './dcssFuzzy';
+import { DCSS_PHASE1_PARAMS, dcssPhase1 } from './dcssPhase1';
+import { MNET_PARAMS, MNET_PRESETS, mnetPhase, type MNetHead } from './mnetPhase';
+import { defineMethod, type MethodContext, type MethodRun, type ParamSpec, type ParamsOf, type PresetsOf } from './types';
 
-export const DCSS_PHASE1_PARAMS: readonly ParamSpec[] = [
-  { key: 'phase1Epochs', label: 'Phase-1 epochs', help: 'Epochs of cluster-specific training; each costs K ordinary epochs (authors\' code: 200).', kind: 'int', default: 200, min: 0, max: 1000 },
-  FUZZIFIER_PARAM,
-  { key: 'gamma', label: 'Centering weight γ', help: 'Weight of ‖f(x) − μ_k‖² against the reconstruction in the phase-1 loss (authors\' code: 0.1).', kind: 'float', default: 0.1, min: 0, max: 100, log: false },
-  { key: 't1', label: 'T₁ (centre refresh)', help: 'Phase-1 epochs between refreshing the centres as weighted means (paper: 2).', kind: 'int', default: 2, min: 1, max: 100 },
-  { key: 'phase1Lr', label: 'Phase-1 learning rate', help: 'SGD (momentum 0.9) step size on the batch-mean loss (authors: 1e-6 on the sum over 500, i.e. 5e-4).', kind: 'float', default: 5e-4, min: 1e-7, max: 1e-1, log: true },
-];
+const DCSSU_PARAMS = [...AE_PARAMS, ...DCSS_PHASE1_PARAMS] as const satisfies readonly ParamSpec[];
+type DcssuParams = ParamsOf<typeof DCSSU_PARAMS>;
 
-const DCSS_PHASE2_PARAMS: readonly ParamSpec[] = [
+const DCSS_PARAMS = [
+  ...DCSSU_PARAMS,
   ...MNET_PARAMS,
   { key: 'mnetTrainEncoder', label: 'Train encoder with MNet', help: 'Also update the encoder in phase 2, at MNet\'s rate (authors: Adam 1e-5, nearly frozen; off = frozen).', kind: 'bool', default: false },
-];
+] as const satisfies readonly ParamSpec[];
+type DcssParams = ParamsOf<typeof DCSS_PARAMS>;
 
-type Variant = 'dcssu' | 'dcss';
+/** Builds DCSS's phase 2 on the run's autoencoder and centres (DCSS), or nothing (DCSSu). */
+type HeadFactory = (ae: Autoencoder, state: CentroidState) => MNetHead;
 
-function createFor(variant: Variant): (ctx: MethodContext) => MethodRun {
-  return (ctx) => {
-    const m = ctx.params.m as number;
-    const ae = createAutoencoder(encoderDims(ctx), ctx.rng.fork());
-    const state: CentroidState = { mu: null, labels: null };
-    const memberships = (x: tf.Tensor2D): tf.Tensor2D => fuzzyMemberships(ae.encode(x), state.mu as tf.Tensor2D, m);
-    const phase1 = dcssPhase1(ae, ctx, state);
-    const head =
-      variant === 'dcss'
-        ? mnetPhase(
-            {
-              embedDim: ae.embedDim,
-              embed: ae.encode,
-              assignEmbedded: (z) => fuzzyMemberships(z, state.mu as tf.Tensor2D, m),
-              encoderVariables: () => (ctx.params.mnetTrainEncoder ? ae.encoder.variables() : []),
-              // The authors refresh the centres after each u-space epoch; it matters only when the
-              // encoder moves.
-              refresh: async () => {
-                if (!ctx.params.mnetTrainEncoder || !state.mu) return;
-                const next = weightedCentres(ctx.x, ae.encode, state.mu, m);
-                state.mu.assign(next);
-                next.dispose();
-              },
-            },
-            ctx,
-            ctx.rng.fork(),
-          )
-        : null;
-    return {
-      phases: [pretrainPhase(ae, ctx), kmeansInitPhase(ae, ctx, state), phase1.phase, ...(head ? [head.phase] : [])],
-      embed: embedWith(ae),
-      assign: (x) => head?.assign(x) ?? (state.mu ? mapRows(x, memberships) : null),
-      dispose: () => {
-        phase1.dispose();
-        head?.dispose();
-        ae.dispose();
-        state.mu?.dispose();
-      },
-    };
+function createRun(ctx: MethodContext<DcssuParams>, makeHead: HeadFactory | null): MethodRun {
+  const m = ctx.params.m;
+  const ae = createAutoencoder(encoderDims(ctx), ctx.rng.fork());
+  const state: CentroidState = { mu: null, labels: null };
+  const memberships = (x: tf.Tensor2D): tf.Tensor2D => fuzzyMemberships(ae.encode(x), state.mu as tf.Tensor2D, m);
+  const phase1 = dcssPhase1(ae, ctx, state);
+  const head = makeHead ? makeHead(ae, state) : null;
+  return {
+    phases: [pretrainPhase(ae, ctx), kmeansInitPhase(ae, ctx, state), phase1.phase, ...(head ? [head.phase] : [])],
+    embed: embedWith(ae),
+    assign: (x) => head?.assign(x) ?? (state.mu ? mapRows(x, memberships) : null),
+    dispose: () => {
+      phase1.dispose();
+      head?.dispose();
+      ae.dispose();
+      state.mu?.dispose();
+    },
   };
+}
+
+const createDcssu = (ctx: MethodContext<DcssuParams>): MethodRun => createRun(ctx, null);
+
+function createDcss(ctx: MethodContext<DcssParams>): MethodRun {
+  const { m, mnetTrainEncoder } = ctx.params;
+  return createRun(ctx, (ae, state) =>
+    mnetPhase(
+      {
+        embedDim: ae.embedDim,
+        embed: ae.encode,
+        assignEmbedded: (z) => fuzzyMemberships(z, state.mu as tf.Tensor2D, m),
+        encoderVariables: () => (mnetTrainEncoder ? ae.encoder.variables() : []),
+        // The authors refresh the centres after each u-space epoch; it matters only when the
+        // encoder moves.
+        refresh: async () => {
+          if (!mnetTrainEncoder || !state.mu) return;
+          const next = weightedCentres(ctx.x, ae.encode, state.mu, m);
+          state.mu.assign(next);
+          next.dispose();
+        },
+      },
+      ctx,
+      ctx.rng.fork(),
+    ),
+  );
 }
 
 const PAPER = 'Sadeghi & Armanfard, TechRxiv 2021 (arXiv 2405.03590)';
 // Quick: phase 1 at 2 epochs = 20 ordinary epochs for K = 10. Measured on MNIST-10k (WASM, Node,
 // MNet 20/10/100, seeds 0 / 1 / 2): AE + k-means 0.711 / 0.715 / 0.717, DCSSu 0.707 / 0.699 / 0.702,
 // DCSS 0.731 / 0.626 / 0.722 ACC (seed 1: 0.703 after the u-space epochs, then the q-space drifts).
-const PHASE1_PRESETS = { paper: { phase1Epochs: 200, batchSize: 500 }, quick: { phase1Epochs: 2 } } as const;
+const PHASE1_PRESETS = { paper: { phase1Epochs: 200, batchSize: 500 }, quick: { phase1Epochs: 2 } } as const satisfies PresetsOf<typeof DCSSU_PARAMS>;
 
-export const dcssu: Method = {
+export const dcssu = defineMethod({
   id: 'dcssu',
   name: 'DCSSu',
   // Phase 1 makes the embedding k-means friendly (one hypersphere per cluster): a structure prior;
@@ -111,15 +113,15 @@ export const dcssu: Method = {
     ],
     failureMode: 'Assumes hyperspherical clusters around the centres; elongated or imbalanced clusters are split or merged.',
   },
-  params: [...AE_PARAMS, ...DCSS_PHASE1_PARAMS],
+  params: DCSSU_PARAMS,
   presets: {
     paper: { ...AE_PRESETS.paper, ...PHASE1_PRESETS.paper },
     quick: { ...AE_PRESETS.quick, ...PHASE1_PRESETS.quick },
   },
-  create: createFor('dcssu'),
-};
+  create: createDcssu,
+});
 
-export const dcss: Method = {
+export const dcss = defineMethod({
   id: 'dcss',
   name: 'DCSS',
   family: 'pseudo-label',
@@ -134,10 +136,10 @@ export const dcss: Method = {
     ],
     failureMode: 'Needs a good phase 1: confident but wrong pairs are learnt as truth; once MNet labels its own pairs nothing balances cluster sizes, so some grow and others empty.',
   },
-  params: [...AE_PARAMS, ...DCSS_PHASE1_PARAMS, ...DCSS_PHASE2_PARAMS],
+  params: DCSS_PARAMS,
   presets: {
     paper: { ...AE_PRESETS.paper, ...PHASE1_PRESETS.paper, ...MNET_PRESETS.paper },
     quick: { ...AE_PRESETS.quick, ...PHASE1_PRESETS.quick, ...MNET_PRESETS.quick },
   },
-  create: createFor('dcss'),
-};
+  create: createDcss,
+});

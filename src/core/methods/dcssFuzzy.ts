@@ -10,7 +10,7 @@ import { mapRows } from '../nn/autoencoder';
 import type { ParamSpec } from './types';
 
 /** The fuzzifier m, shared by DCSS and "X + MNet" (whose first pairs use these memberships). */
-export const FUZZIFIER_PARAM: ParamSpec = {
+export const FUZZIFIER_PARAM = {
   key: 'm',
   label: 'Fuzzifier m',
   help: 'Fuzzy c-means exponent of the memberships around the centres; near 1 is hard k-means (paper: 1.5).',
@@ -18,7 +18,7 @@ export const FUZZIFIER_PARAM: ParamSpec = {
   default: 1.5,
   min: 1.01,
   max: 5,
-};
+} as const satisfies ParamSpec;
 
 /** Squared distances rows × k, by broadcasting (exact; no transposed matMul in a gradient). */
 export function sqDistances(z: tf.Tensor2D, mu: tf.Tensor): tf.Tensor2D {

@@ -15,9 +15,19 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Autoencoder } from '../nn/autoencoder';
 import { stopGradient } from './dcssDetach';
-import { fuzzyMemberships, weightedCentres } from './dcssFuzzy';
-import type { CentroidState } from './autoencoderPhases';
-import type { MethodContext, Phase } from './types';
+import { FUZZIFIER_PARAM, fuzzyMemberships, weightedCentres } from './dcssFuzzy';
+import type { AeParams, CentroidState } from './autoencoderPhases';
+import type { MethodContext, ParamSpec, ParamsOf, Phase } from './types';
+
+export const DCSS_PHASE1_PARAMS = [
+  { key: 'phase1Epochs', label: 'Phase-1 epochs', help: 'Epochs of cluster-specific training; each costs K ordinary epochs (authors\' code: 200).', kind: 'int', default: 200, min: 0, max: 1000 },
+  FUZZIFIER_PARAM,
+  { key: 'gamma', label: 'Centering weight γ', help: 'Weight of ‖f(x) − μ_k‖² against the reconstruction in the phase-1 loss (authors\' code: 0.1).', kind: 'float', default: 0.1, min: 0, max: 100, log: false },
+  { key: 't1', label: 'T₁ (centre refresh)', help: 'Phase-1 epochs between refreshing the centres as weighted means (paper: 2).', kind: 'int', default: 2, min: 1, max: 100 },
+  { key: 'phase1Lr', label: 'Phase-1 learning rate', help: 'SGD (momentum 0.9) step size on the batch-mean loss (authors: 1e-6 on the sum over 500, i.e. 5e-4).', kind: 'float', default: 5e-4, min: 1e-7, max: 1e-1, log: true },
+] as const satisfies readonly ParamSpec[];
+
+type DcssPhase1Params = ParamsOf<typeof DCSS_PHASE1_PARAMS>;
 
 /** Batches per epoch as the engine's batcher draws them (a short tail starts the next epoch). */
 export function batchesPerEpoch(n: number, batchSize: number): number {
@@ -36,11 +46,9 @@ export interface Phase1 {
   dispose(): void;
 }
 
-export function dcssPhase1(ae: Autoencoder, ctx: MethodContext, state: CentroidState): Phase1 {
+export function dcssPhase1(ae: Autoencoder, ctx: MethodContext<DcssPhase1Params & Pick<AeParams, 'batchSize'>>, state: CentroidState): Phase1 {
   const p = ctx.params;
-  const m = p.m as number;
-  const gamma = p.gamma as number;
-  const batchSize = p.batchSize as number;
+  const { m, gamma, batchSize } = p;
   const K = ctx.k;
   const epochSteps = K * batchesPerEpoch(ctx.n, batchSize);
   let held: HeldBatch | null = null;
@@ -56,12 +64,12 @@ export function dcssPhase1(ae: Autoencoder, ctx: MethodContext, state: CentroidS
   const phase: Phase = {
     id: 'phase1',
     label: 'phase 1 (cluster-specific autoencoder losses)',
-    steps: (p.phase1Epochs as number) * epochSteps,
+    steps: p.phase1Epochs * epochSteps,
     batchSize,
     // The authors' SGD with momentum 0.9 (their lr is per summed batch; ours is per mean, see dcss.ts).
-    optimizer: { kind: 'sgd', learningRate: p.phase1Lr as number, momentum: 0.9 },
+    optimizer: { kind: 'sgd', learningRate: p.phase1Lr, momentum: 0.9 },
     variables: () => ae.variables(),
-    checkEvery: (p.t1 as number) * epochSteps,
+    checkEvery: p.t1 * epochSteps,
     check: async (step) => {
       if (step === 0) return false; // centres come from k-means
       const next = weightedCentres(ctx.x, ae.encode, mu(), m);

@@ -33,7 +33,7 @@ import { klDivergence, softAssign, targetDistribution } from '../nn/studentT';
 import { createAutoencoder, mapRows } from '../nn/autoencoder';
 import { combineLosses, trainsDecoder, type LossSchedule } from '../engine/lossSchedule';
 import { AE_PARAMS, AE_PRESETS, embedWith, encoderDims, kmeansInitPhase, pretrainPhase, type CentroidState } from './autoencoderPhases';
-import type { Method, MethodContext, MethodRun, ParamSpec, ParamValue, Phase } from './types';
+import { defineMethod, type MethodContext, type MethodRun, type ParamOf, type ParamSpec, type ParamsOf, type Phase } from './types';
 
 /** Fraction of entries that differ. */
 function changedFraction(a: Int32Array, b: Int32Array): number {
@@ -42,13 +42,13 @@ function changedFraction(a: Int32Array, b: Int32Array): number {
   return c / a.length;
 }
 
-function create(ctx: MethodContext): MethodRun {
+function create(ctx: MethodContext<DecParams>): MethodRun {
   const p = ctx.params;
-  const alpha = p.alpha as number;
+  const alpha = p.alpha;
   const ae = createAutoencoder(encoderDims(ctx), ctx.rng.fork());
   const state: CentroidState = { mu: null, labels: null };
   const q = (x: tf.Tensor2D): tf.Tensor2D => softAssign(ae.encode(x), state.mu as tf.Tensor2D, alpha);
-  const gamma = p.gamma as number;
+  const gamma = p.gamma;
   // γ = 0 is DEC (decoder dropped after pretraining); γ > 0 is IDEC's L_r + γ·L_c.
   const schedule: LossSchedule = gamma > 0 ? { kind: 'simultaneous', reconstruction: 1, clustering: gamma } : { kind: 'pretrain-then-finetune' };
   const withDecoder = trainsDecoder(schedule);
@@ -76,13 +76,10 @@ function create(ctx: MethodContext): MethodRun {
   const cluster: Phase = {
     id: 'cluster',
     label: withDecoder ? 'cluster (reconstruction + γ·KL to the target)' : 'cluster (KL to the target distribution)',
-    steps: p.maxIter as number,
-    batchSize: p.batchSize as number,
-    optimizer:
-      p.clusterOptimizer === 'adam'
-        ? { kind: 'adam', learningRate: p.clusterLr as number }
-        : { kind: 'sgd', learningRate: p.clusterLr as number, momentum: 0.9 },
-    checkEvery: p.updateInterval as number,
+    steps: p.maxIter,
+    batchSize: p.batchSize,
+    optimizer: p.clusterOptimizer === 'adam' ? { kind: 'adam', learningRate: p.clusterLr } : { kind: 'sgd', learningRate: p.clusterLr, momentum: 0.9 },
+    checkEvery: p.updateInterval,
     variables: () => [...(withDecoder ? ae.variables() : ae.encoder.variables()), state.mu as tf.Variable],
     begin: async () => {
       labels = state.labels; // the k-means labels, as the reference's y_pred_last
@@ -90,7 +87,7 @@ function create(ctx: MethodContext): MethodRun {
     },
     check: async (step) => {
       if (step === targetStep) return false; // P was just computed (begin, before step 0)
-      return (await updateTarget(step)) < (p.tol as number);
+      return (await updateTarget(step)) < p.tol;
     },
     loss: (batch, indices, step) => {
       const pAll = target;
@@ -116,7 +113,7 @@ function create(ctx: MethodContext): MethodRun {
   };
 }
 
-const DEC_PARAMS: readonly ParamSpec[] = [
+const DEC_PARAMS = [
   ...AE_PARAMS,
   { key: 'updateInterval', label: 'Target update interval', help: 'Steps between recomputing the target P on all points (DEC-keras: 140 on MNIST).', kind: 'int', default: 140, min: 1, max: 10000 },
   { key: 'tol', label: 'Stop tolerance', help: 'Stop when fewer than this fraction of points change cluster between target updates (paper: 0.001).', kind: 'float', default: 0.001, min: 0, max: 0.5 },
@@ -125,14 +122,21 @@ const DEC_PARAMS: readonly ParamSpec[] = [
   { key: 'clusterLr', label: 'Clustering learning rate', help: 'Step size of the clustering phase (DEC: SGD 0.01; IDEC on MNIST: Adam 0.001).', kind: 'float', default: 0.01, min: 1e-5, max: 1, log: true },
   { key: 'clusterOptimizer', label: 'Clustering optimiser', help: "Optimiser of the clustering phase: 'sgd' (momentum 0.9, DEC) or 'adam' (IDEC's code on MNIST).", kind: 'enum', default: 'sgd', options: ['sgd', 'adam'] },
   { key: 'gamma', label: 'Clustering weight γ', help: 'IDEC Eq. 7: L = L_r + γ·L_c; 0 drops the decoder (DEC), IDEC uses 0.1.', kind: 'float', default: 0, min: 0, max: 100 },
-];
+] as const satisfies readonly ParamSpec[];
+
+/** DEC's and IDEC's parameters (the same specs; IDEC changes defaults only). */
+export type DecParams = ParamsOf<typeof DEC_PARAMS>;
 
 /** The same parameters with other defaults (IDEC is DEC with γ = 0.1 and Adam). */
-function withDefaults(specs: readonly ParamSpec[], defaults: Record<string, ParamValue>): ParamSpec[] {
-  return specs.map((s) => (s.key in defaults ? { ...s, default: defaults[s.key] } : s));
+function withDefaults<T extends ParamSpec>(specs: readonly T[], defaults: { [K in T['key']]?: ParamOf<Extract<T, { key: K }>> }): T[] {
+  return specs.map((s) => {
+    const key: T['key'] = s.key;
+    const d = defaults[key];
+    return d === undefined ? s : { ...s, default: d };
+  });
 }
 
-export const dec: Method = {
+export const dec = defineMethod({
   id: 'dec',
   name: 'DEC',
   family: 'pseudo-label',
@@ -156,9 +160,9 @@ export const dec: Method = {
     quick: { ...AE_PRESETS.quick, maxIter: 3000, updateInterval: 280 },
   },
   create,
-};
+});
 
-export const idec: Method = {
+export const idec = defineMethod({
   id: 'idec',
   name: 'IDEC',
   family: 'pseudo-label',
@@ -180,4 +184,4 @@ export const idec: Method = {
     quick: { ...AE_PRESETS.quick, maxIter: 3000, updateInterval: 280 },
   },
   create,
-};
+});

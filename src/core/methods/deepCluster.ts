@@ -40,7 +40,7 @@ import { createAutoencoder, mapRows } from '../nn/autoencoder';
 import { createDense } from '../nn/dense';
 import { softAssign } from '../nn/studentT';
 import { AE_PARAMS, AE_PRESETS, embedWith, encoderDims, pretrainPhase } from './autoencoderPhases';
-import type { Method, MethodContext, MethodRun, Phase } from './types';
+import { defineMethod, omitParams, type MethodContext, type MethodRun, type ParamSpec, type ParamsOf, type Phase } from './types';
 import { uniformLabelSample } from './uniformLabelSampler';
 
 /** What the latest clustering left: how to preprocess features, its centroids and labels. */
@@ -53,7 +53,21 @@ interface Clustering {
   order: Int32Array;
 }
 
-function create(ctx: MethodContext): MethodRun {
+const DEEPCLUSTER_PARAMS = [
+  // k-means restarts do not apply: DeepCluster runs one faiss-style k-means per epoch.
+  ...omitParams(AE_PARAMS, 'kmeansInit'),
+  { key: 'encoderInit', label: 'Encoder start', help: "'pretrained': pretrain the autoencoder first (our MLP deviation); 'random': train from scratch, as the paper's convnets.", kind: 'enum', default: 'pretrained', options: ['pretrained', 'random'] },
+  { key: 'dcEpochs', label: 'DeepCluster epochs', help: 'Epochs of cluster-then-classify; k-means runs once per epoch (paper: 500 on ImageNet).', kind: 'int', default: 500, min: 1, max: 5000 },
+  { key: 'dcLr', label: 'Classification learning rate', help: 'SGD step size (momentum 0.9) for encoder and classifier (paper: 0.05).', kind: 'float', default: 0.05, min: 1e-5, max: 1, log: true },
+  { key: 'cropShift', label: 'Random crop (pixels)', help: 'Each training image is shifted by up to this many pixels (a random crop of the zero-padded image; the authors train on random crops). 0: none. Ignored when the rows are not images.', kind: 'int', default: 2, min: 0, max: 8 },
+  { key: 'pcaDims', label: 'PCA dimensions', help: 'Principal components of the features kept before k-means (paper: 256; at most the embedding width).', kind: 'int', default: 256, min: 1, max: 4096 },
+  { key: 'whiten', label: 'Whiten features', help: 'Scale each principal component to unit variance before L2-normalising (paper: yes).', kind: 'bool', default: true },
+  { key: 'kmeansIters', label: 'k-means iterations', help: 'Lloyd iterations per clustering; empty clusters are split from big ones (faiss/authors: 20).', kind: 'int', default: 20, min: 1, max: 300 },
+] as const satisfies readonly ParamSpec[];
+
+type DeepClusterParams = ParamsOf<typeof DEEPCLUSTER_PARAMS>;
+
+function create(ctx: MethodContext<DeepClusterParams>): MethodRun {
   const p = ctx.params;
   // The autoencoder first: every autoencoder method builds it from the first fork, so they share
   // one pretraining (sessions' shared start).
@@ -61,7 +75,7 @@ function create(ctx: MethodContext): MethodRun {
   const rng = ctx.rng.fork();
   const head = createDense(ae.embedDim, ctx.k, ctx.rng.fork());
   const cropRng = ctx.rng.fork();
-  const batch = Math.min(p.batchSize as number, ctx.n);
+  const batch = Math.min(p.batchSize, ctx.n);
   const stepsPerEpoch = Math.max(1, Math.floor(ctx.n / batch));
   let current: Clustering | null = null;
   let cursor = 0;
@@ -75,10 +89,10 @@ function create(ctx: MethodContext): MethodRun {
   /** Features of all points → PCA-whiten + L2 → k-means → pseudo-labels and this epoch's order. */
   const recluster = async (): Promise<void> => {
     const z = mapRows(ctx.x, ae.encode);
-    const transform = await fitPcaWhiten(z, { dims: p.pcaDims as number, whiten: p.whiten as boolean });
+    const transform = await fitPcaWhiten(z, { dims: p.pcaDims, whiten: p.whiten });
     const f = mapRows(z, transform.apply);
     z.dispose();
-    const res = await kmeansSplit(f, { k: ctx.k, rng, iterations: p.kmeansIters as number });
+    const res = await kmeansSplit(f, { k: ctx.k, rng, iterations: p.kmeansIters });
     f.dispose();
     release(current);
     current = { transform, centroids: res.centroids, labels: tf.tensor1d(res.labels, 'int32'), order: uniformLabelSample(res.labels, ctx.k, rng) };
@@ -95,9 +109,9 @@ function create(ctx: MethodContext): MethodRun {
   const learn: Phase = {
     id: 'deepcluster',
     label: 'DeepCluster (k-means pseudo-labels → classification)',
-    steps: (p.dcEpochs as number) * stepsPerEpoch,
+    steps: p.dcEpochs * stepsPerEpoch,
     batchSize: batch,
-    optimizer: { kind: 'sgd', learningRate: p.dcLr as number, momentum: 0.9 },
+    optimizer: { kind: 'sgd', learningRate: p.dcLr, momentum: 0.9 },
     checkEvery: stepsPerEpoch,
     variables: () => [...ae.encoder.variables(), ...head.variables()],
     check: async () => {
@@ -112,7 +126,7 @@ function create(ctx: MethodContext): MethodRun {
       cursor += batch;
       if (cursor + batch > current.order.length) cursor = 0; // only if steps outrun an epoch
       const rows = tf.gather(ctx.x, ids) as tf.Tensor2D;
-      const input = ctx.image ? randomCrops(rows, ctx.image, p.cropShift as number, cropRng) : rows;
+      const input = ctx.image ? randomCrops(rows, ctx.image, p.cropShift, cropRng) : rows;
       const logits = head.apply(ae.encode(input));
       const targets = tf.oneHot(tf.gather(current.labels, ids), ctx.k);
       const crossEntropy = tf.losses.softmaxCrossEntropy(targets, logits) as tf.Scalar;
@@ -138,7 +152,7 @@ function create(ctx: MethodContext): MethodRun {
   };
 }
 
-export const deepCluster: Method = {
+export const deepCluster = defineMethod({
   id: 'deepcluster',
   name: 'DeepCluster',
   family: 'pseudo-label',
@@ -153,21 +167,11 @@ export const deepCluster: Method = {
     ],
     failureMode: 'Trivial solutions: a few clusters take almost all points unless sampling is balanced and empty clusters are re-seeded.',
   },
-  params: [
-    // k-means restarts do not apply: DeepCluster runs one faiss-style k-means per epoch.
-    ...AE_PARAMS.filter((s) => s.key !== 'kmeansInit'),
-    { key: 'encoderInit', label: 'Encoder start', help: "'pretrained': pretrain the autoencoder first (our MLP deviation); 'random': train from scratch, as the paper's convnets.", kind: 'enum', default: 'pretrained', options: ['pretrained', 'random'] },
-    { key: 'dcEpochs', label: 'DeepCluster epochs', help: 'Epochs of cluster-then-classify; k-means runs once per epoch (paper: 500 on ImageNet).', kind: 'int', default: 500, min: 1, max: 5000 },
-    { key: 'dcLr', label: 'Classification learning rate', help: 'SGD step size (momentum 0.9) for encoder and classifier (paper: 0.05).', kind: 'float', default: 0.05, min: 1e-5, max: 1, log: true },
-    { key: 'cropShift', label: 'Random crop (pixels)', help: 'Each training image is shifted by up to this many pixels (a random crop of the zero-padded image; the authors train on random crops). 0: none. Ignored when the rows are not images.', kind: 'int', default: 2, min: 0, max: 8 },
-    { key: 'pcaDims', label: 'PCA dimensions', help: 'Principal components of the features kept before k-means (paper: 256; at most the embedding width).', kind: 'int', default: 256, min: 1, max: 4096 },
-    { key: 'whiten', label: 'Whiten features', help: 'Scale each principal component to unit variance before L2-normalising (paper: yes).', kind: 'bool', default: true },
-    { key: 'kmeansIters', label: 'k-means iterations', help: 'Lloyd iterations per clustering; empty clusters are split from big ones (faiss/authors: 20).', kind: 'int', default: 20, min: 1, max: 300 },
-  ],
+  params: DEEPCLUSTER_PARAMS,
   presets: {
     paper: { ...AE_PRESETS.paper, dcEpochs: 500 },
     // lr 0.01: on 3,000 digits (one seed, 6 epochs) ACC 0.612 against 0.541 at the paper's 0.05.
     quick: { ...AE_PRESETS.quick, dcEpochs: 10, dcLr: 0.01 },
   },
   create,
-};
+});

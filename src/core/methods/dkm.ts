@@ -24,7 +24,7 @@ import { combineLosses, type LossSchedule } from '../engine/lossSchedule';
 import { createAutoencoder, mapRows } from '../nn/autoencoder';
 import { AE_PARAMS, AE_PRESETS, embedWith, encoderDims, kmeansInitPhase, pretrainPhase, type CentroidState } from './autoencoderPhases';
 import { sqDistances, sumSquaredReconstruction } from './kmeansFriendly';
-import type { Method, MethodContext, MethodRun, Phase } from './types';
+import { defineMethod, type MethodContext, type MethodRun, type ParamSpec, type ParamsOf, type Phase } from './types';
 
 /** DKM's annealing: α_1 = start, α_{n+1} = 2^{1/ln(n)²}·α_n for n = 2, 3, … (the authors' code). */
 export function annealedAlphas(count: number, start = 0.1): number[] {
@@ -33,9 +33,21 @@ export function annealedAlphas(count: number, start = 0.1): number[] {
   return alphas;
 }
 
-function alphaSequence(p: MethodContext['params']): number[] {
-  const count = p.alphaCount as number;
-  return p.alphaSchedule === 'annealed' ? annealedAlphas(count) : new Array<number>(count).fill(p.alpha as number);
+const DKM_PARAMS = [
+  ...AE_PARAMS,
+  { key: 'lambda', label: 'Clustering weight λ', help: 'Weight of the soft k-means term against the summed reconstruction error (code default: 1).', kind: 'float', default: 1, min: 0, max: 1000 },
+  { key: 'alphaSchedule', label: 'α schedule', help: "'annealed': α_1 = 0.1, α_{n+1} = 2^{1/ln(n)²}·α_n (DKMa); 'constant': α fixed (DKMp, with pretraining).", kind: 'enum', default: 'annealed', options: ['annealed', 'constant'] },
+  { key: 'alpha', label: 'Constant α', help: "Inverse temperature of the softmax when the schedule is 'constant' (code: 1000).", kind: 'float', default: 1000, min: 1e-3, max: 1e5, log: true },
+  { key: 'alphaCount', label: 'α values', help: 'Number of α values in the schedule (code: 40 annealed, 20 constant).', kind: 'int', default: 40, min: 1, max: 200 },
+  { key: 'epochsPerAlpha', label: 'Epochs per α', help: 'Training epochs at each α value (code: 5).', kind: 'int', default: 5, min: 1, max: 100 },
+  { key: 'clusterLr', label: 'Clustering learning rate', help: 'Adam step size of the joint training (code: TensorFlow default 0.001).', kind: 'float', default: 1e-3, min: 1e-6, max: 1e-1, log: true },
+] as const satisfies readonly ParamSpec[];
+
+type DkmParams = ParamsOf<typeof DKM_PARAMS>;
+
+function alphaSequence(p: Pick<DkmParams, 'alphaCount' | 'alphaSchedule' | 'alpha'>): number[] {
+  const count = p.alphaCount;
+  return p.alphaSchedule === 'annealed' ? annealedAlphas(count) : new Array<number>(count).fill(p.alpha);
 }
 
 /** G_k (§2.1): softmax of −α‖h − r_k‖² over k (tf.softmax subtracts the row maximum, as the code's min-distance shift). */
@@ -44,16 +56,16 @@ function softKMeans(z: tf.Tensor2D, r: tf.Tensor2D, alpha: number): { d2: tf.Ten
   return { d2, g: tf.softmax(tf.mul(d2, -alpha)) as tf.Tensor2D };
 }
 
-function create(ctx: MethodContext): MethodRun {
+function create(ctx: MethodContext<DkmParams>): MethodRun {
   const p = ctx.params;
   const ae = createAutoencoder(encoderDims(ctx), ctx.rng.fork());
   const state: CentroidState = { mu: null, labels: null };
-  const batchSize = p.batchSize as number;
+  const batchSize = p.batchSize;
   const alphas = alphaSequence(p);
-  const stepsPerAlpha = Math.max(1, Math.round(((p.epochsPerAlpha as number) * ctx.n) / batchSize));
-  const schedule: LossSchedule = { kind: 'simultaneous', reconstruction: 1, clustering: p.lambda as number };
+  const stepsPerAlpha = Math.max(1, Math.round((p.epochsPerAlpha * ctx.n) / batchSize));
+  const schedule: LossSchedule = { kind: 'simultaneous', reconstruction: 1, clustering: p.lambda };
   let alpha = alphas[0];
-  const pretrained = (p.pretrainEpochs as number) > 0;
+  const pretrained = p.pretrainEpochs > 0;
 
   // Without pretraining the embedding is random, so the code draws the representatives uniformly.
   const uniformRng = ctx.rng.fork();
@@ -74,7 +86,7 @@ function create(ctx: MethodContext): MethodRun {
     label: `cluster (reconstruction + λ·soft k-means, α ${p.alphaSchedule})`,
     steps: alphas.length * stepsPerAlpha,
     batchSize,
-    optimizer: { kind: 'adam', learningRate: p.clusterLr as number },
+    optimizer: { kind: 'adam', learningRate: p.clusterLr },
     variables: () => [...ae.variables(), state.mu as tf.Variable],
     loss: (batch, _indices, step) => {
       alpha = alphas[Math.min(alphas.length - 1, Math.floor(step / stepsPerAlpha))];
@@ -102,7 +114,7 @@ function create(ctx: MethodContext): MethodRun {
   };
 }
 
-export const dkm: Method = {
+export const dkm = defineMethod({
   id: 'dkm',
   name: 'DKM',
   family: 'structure',
@@ -117,15 +129,7 @@ export const dkm: Method = {
     ],
     failureMode: 'Sensitive to the α schedule: too fast and it is DCN with its lock-in, too slow and centroids drift together.',
   },
-  params: [
-    ...AE_PARAMS,
-    { key: 'lambda', label: 'Clustering weight λ', help: 'Weight of the soft k-means term against the summed reconstruction error (code default: 1).', kind: 'float', default: 1, min: 0, max: 1000 },
-    { key: 'alphaSchedule', label: 'α schedule', help: "'annealed': α_1 = 0.1, α_{n+1} = 2^{1/ln(n)²}·α_n (DKMa); 'constant': α fixed (DKMp, with pretraining).", kind: 'enum', default: 'annealed', options: ['annealed', 'constant'] },
-    { key: 'alpha', label: 'Constant α', help: "Inverse temperature of the softmax when the schedule is 'constant' (code: 1000).", kind: 'float', default: 1000, min: 1e-3, max: 1e5, log: true },
-    { key: 'alphaCount', label: 'α values', help: 'Number of α values in the schedule (code: 40 annealed, 20 constant).', kind: 'int', default: 40, min: 1, max: 200 },
-    { key: 'epochsPerAlpha', label: 'Epochs per α', help: 'Training epochs at each α value (code: 5).', kind: 'int', default: 5, min: 1, max: 100 },
-    { key: 'clusterLr', label: 'Clustering learning rate', help: 'Adam step size of the joint training (code: TensorFlow default 0.001).', kind: 'float', default: 1e-3, min: 1e-6, max: 1e-1, log: true },
-  ],
+  params: DKM_PARAMS,
   presets: {
     // DKMa: no pretraining, annealed α from 0.1 (40 × 5 epochs).
     paper: { ...AE_PRESETS.paper, pretrainEpochs: 0 },
@@ -134,4 +138,4 @@ export const dkm: Method = {
     quick: { ...AE_PRESETS.quick, alphaSchedule: 'constant', alphaCount: 5, epochsPerAlpha: 2, lambda: 0.1 },
   },
   create,
-};
+});

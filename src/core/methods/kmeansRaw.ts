@@ -5,9 +5,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { kmeans } from '../cluster/kmeans';
-import type { Method, MethodContext, MethodRun } from './types';
+import { defineMethod, type MethodContext, type MethodRun, type ParamSpec, type ParamsOf } from './types';
 
-function create(ctx: MethodContext): MethodRun {
+const KMEANS_PARAMS = [
+  { key: 'nInit', label: 'Restarts', help: 'k-means++ restarts; the lowest inertia wins (DEC used 20).', kind: 'int', default: 20, min: 1, max: 100 },
+  { key: 'maxIter', label: 'Max iterations', help: 'Lloyd iterations per restart (scikit-learn: 300).', kind: 'int', default: 300, min: 1, max: 1000 },
+] as const satisfies readonly ParamSpec[];
+
+type KmeansParams = ParamsOf<typeof KMEANS_PARAMS>;
+
+function create(ctx: MethodContext<KmeansParams>): MethodRun {
   const rng = ctx.rng.fork();
   let centroids: tf.Tensor2D | null = null;
   const nearest = (x: tf.Tensor2D): tf.Tensor2D =>
@@ -28,8 +35,8 @@ function create(ctx: MethodContext): MethodRun {
           const res = await kmeans(ctx.x, {
             k: ctx.k,
             rng,
-            nInit: ctx.params.nInit as number,
-            maxIter: ctx.params.maxIter as number,
+            nInit: ctx.params.nInit,
+            maxIter: ctx.params.maxIter,
           });
           centroids?.dispose();
           centroids = res.centroids;
@@ -42,7 +49,7 @@ function create(ctx: MethodContext): MethodRun {
   };
 }
 
-export const kmeansRaw: Method = {
+export const kmeansRaw = defineMethod({
   id: 'kmeans',
   name: 'k-means',
   family: 'baseline',
@@ -58,9 +65,6 @@ export const kmeansRaw: Method = {
     failureMode: 'Pixel distance is not semantic distance: the same digit drawn thicker or shifted lands in another cluster.',
   },
   embedding: 'input',
-  params: [
-    { key: 'nInit', label: 'Restarts', help: 'k-means++ restarts; the lowest inertia wins (DEC used 20).', kind: 'int', default: 20, min: 1, max: 100 },
-    { key: 'maxIter', label: 'Max iterations', help: 'Lloyd iterations per restart (scikit-learn: 300).', kind: 'int', default: 300, min: 1, max: 1000 },
-  ],
+  params: KMEANS_PARAMS,
   create,
-};
+});

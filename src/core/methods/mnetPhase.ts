@@ -20,12 +20,12 @@ import { createMlp } from '../nn/mlp';
 import type { Rng } from '../rng';
 import { stopGradient } from './dcssDetach';
 import { batchesPerEpoch } from './dcssPhase1';
-import { pairSimilarity, pairwiseLoss, selectPairs, PAIR_LOSSES, type PairLoss } from './mnetPairs';
-import type { MethodContext, MethodPresets, ParamSpec, Phase } from './types';
+import { pairSimilarity, pairwiseLoss, selectPairs, PAIR_LOSSES } from './mnetPairs';
+import type { MethodContext, ParamSpec, ParamsOf, Phase, PresetsOf } from './types';
 
 export const MNET_HIDDEN = [128, 128] as const;
 
-export const MNET_PARAMS: readonly ParamSpec[] = [
+export const MNET_PARAMS = [
   { key: 'mnetEpochs', label: 'MNet epochs', help: 'Passes over the data training MNet on confident pairs (authors\' code: MaxIter2 = 20).', kind: 'int', default: 20, min: 0, max: 500 },
   { key: 't2', label: 'T₂ (u-space epochs)', help: 'Epochs whose pairs come from the initial soft assignments before MNet\'s own (paper: 5).', kind: 'int', default: 5, min: 0, max: 500 },
   { key: 'zeta', label: 'ζ (similar above)', help: 'A pair is similar when the inner product of its assignment vectors exceeds ζ (paper: 0.8).', kind: 'float', default: 0.8, min: 0, max: 1 },
@@ -33,7 +33,9 @@ export const MNET_PARAMS: readonly ParamSpec[] = [
   { key: 'mnetLoss', label: 'Pair loss', help: "'bce': binary cross-entropy on q_iᵀq_j (paper); 'linear': 1 − q_iᵀq_j and q_iᵀq_j (authors' code).", kind: 'enum', default: 'bce', options: PAIR_LOSSES },
   { key: 'mnetLr', label: 'MNet learning rate', help: 'Adam step size for MNet (authors\' code: 0.001).', kind: 'float', default: 1e-3, min: 1e-6, max: 1e-1, log: true },
   { key: 'mnetBatchSize', label: 'MNet batch size', help: 'Points per batch; the pairs are all pairs within a batch (authors\' code: 500).', kind: 'int', default: 500, min: 16, max: 2048 },
-];
+] as const satisfies readonly ParamSpec[];
+
+export type MNetParams = ParamsOf<typeof MNET_PARAMS>;
 
 export const MNET_PRESETS = {
   paper: { mnetEpochs: 20, t2: 5, mnetBatchSize: 500 },
@@ -43,7 +45,7 @@ export const MNET_PRESETS = {
   // of the u-space epochs and ends at ACC 0.731; the paper's 20/5/500 (100 u-space steps) fits 84%,
   // loses a cluster in the q-space and ends at 0.699.
   quick: { mnetEpochs: 20, t2: 10, mnetBatchSize: 100 },
-} as const satisfies MethodPresets;
+} as const satisfies PresetsOf<typeof MNET_PARAMS>;
 
 /** What MNet is built on. */
 export interface MNetSource {
@@ -69,7 +71,7 @@ export interface MNetHead {
   dispose(): void;
 }
 
-export function mnetPhase(src: MNetSource, ctx: MethodContext, rng: Rng): MNetHead {
+export function mnetPhase(src: MNetSource, ctx: MethodContext<MNetParams>, rng: Rng): MNetHead {
   const p = ctx.params;
   const net = createMlp([src.embedDim, ...MNET_HIDDEN, ctx.k], rng);
   // MNet's input standardised per feature with the statistics of all embeddings at begin(): the
@@ -79,18 +81,15 @@ export function mnetPhase(src: MNetSource, ctx: MethodContext, rng: Rng): MNetHe
     if (!norm) throw new Error('MNet: used before its phase began');
     return tf.softmax(net.apply(tf.div(tf.sub(z, norm.mean), norm.std) as tf.Tensor2D));
   };
-  const batchSize = p.mnetBatchSize as number;
+  const { mnetBatchSize: batchSize, t2, zeta, zetaLow } = p;
   const epochSteps = batchesPerEpoch(ctx.n, batchSize);
-  const t2 = p.t2 as number;
-  const zeta = p.zeta as number;
-  const zetaLow = p.zetaLow as number;
 
   const phase: Phase = {
     id: 'mnet',
     label: 'MNet (self-supervision from confident pairs)',
-    steps: (p.mnetEpochs as number) * epochSteps,
+    steps: p.mnetEpochs * epochSteps,
     batchSize,
-    optimizer: { kind: 'adam', learningRate: p.mnetLr as number },
+    optimizer: { kind: 'adam', learningRate: p.mnetLr },
     variables: () => [...net.variables(), ...(src.encoderVariables?.() ?? [])],
     begin: async () => {
       const z = mapRows(ctx.x, src.embed);
@@ -111,7 +110,7 @@ export function mnetPhase(src: MNetSource, ctx: MethodContext, rng: Rng): MNetHe
       const inU = Math.floor(step / epochSteps) < t2;
       const s = stopGradient(pairSimilarity(inU ? src.assignEmbedded(z) : qb));
       const masks = selectPairs(s, zeta, zetaLow);
-      const pairs = pairwiseLoss(qb, masks, p.mnetLoss as PairLoss);
+      const pairs = pairwiseLoss(qb, masks, p.mnetLoss);
       return { total: pairs, parts: { pairs } };
     },
   };

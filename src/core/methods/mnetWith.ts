@@ -15,8 +15,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { FUZZIFIER_PARAM, fuzzyMemberships } from './dcssFuzzy';
-import { MNET_PARAMS, MNET_PRESETS, mnetPhase } from './mnetPhase';
-import type { Method, MethodContext, MethodRun } from './types';
+import { MNET_PARAMS, MNET_PRESETS, mnetPhase, type MNetParams } from './mnetPhase';
+import type { Method, MethodContext, MethodRun, Params, ParamsOf, TypedMethod } from './types';
 
 /**
  * The quick preset keeps MNet on the base's u-space pairs for all its epochs (T₂ = the MNet
@@ -28,8 +28,15 @@ import type { Method, MethodContext, MethodRun } from './types';
  */
 const QUICK_MNET = { ...MNET_PRESETS.quick, t2: MNET_PRESETS.quick.mnetEpochs };
 
-export function withMNet(base: Method): Method {
-  const create = (ctx: MethodContext): MethodRun => {
+/** What "X + MNet" adds to its base's parameters. */
+export type WithMNetParams = ParamsOf<readonly [typeof FUZZIFIER_PARAM]> & MNetParams;
+
+/**
+ * Generic in the base's parameters P: the composed run sees P & WithMNetParams, typed, and passes
+ * them on to the base (which reads its own) and to MNet (which reads its own).
+ */
+export function withMNet<P extends Params>(base: TypedMethod<P>): Method {
+  const create = (ctx: MethodContext<P & WithMNetParams>): MethodRun => {
     const run = base.create(ctx); // first, so the base part equals a plain run of `base` with this seed
     const embedDim = tf.tidy(() => run.embed(tf.slice(ctx.x, [0, 0], [1, -1])).shape[1]);
     const head = mnetPhase(
@@ -39,7 +46,7 @@ export function withMNet(base: Method): Method {
         assignEmbedded: (z) => {
           const centres = run.centres?.();
           if (!centres) throw new Error(`${base.name} + MNet: the base method has no cluster centres`);
-          return fuzzyMemberships(z, centres, ctx.params.m as number);
+          return fuzzyMemberships(z, centres, ctx.params.m);
         },
       },
       ctx,

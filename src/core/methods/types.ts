@@ -35,12 +35,12 @@ export type Params = Record<string, ParamValue>;
 export type ParamOf<S extends ParamSpec> = S['kind'] extends 'bool'
   ? boolean
   : S['kind'] extends 'enum'
-    ? S['options'] extends readonly (infer O)[]
+    ? S['options'] extends readonly (infer O extends string)[]
       ? O
       : string
     : number;
 
-/** A method's parameters, typed from its specs (see defineMethod): no `p.x as number` casts. */
+/** A method's parameters, typed from its specs (see defineMethod), so a method needs no casts on them. */
 export type ParamsOf<S extends readonly ParamSpec[]> = { [P in S[number] as P['key']]: ParamOf<P> };
 
 /** Learning rate over a phase's steps, as a factor of the spec's rate. */
@@ -190,19 +190,46 @@ export interface Method {
   create(ctx: MethodContext): MethodRun;
 }
 
+/** Per-budget overrides of typed parameters: a misspelt key or a wrong value type is a compile error. */
+export type PresetsFor<P> = Partial<Record<Budget, Partial<P>>>;
+
+/** A method's presets, typed from its specs (e.g. shared ones: `satisfies PresetsOf<typeof AE_PARAMS>`). */
+export type PresetsOf<S extends readonly ParamSpec[]> = PresetsFor<ParamsOf<S>>;
+
 /**
  * A method whose `create` and `presets` see parameters typed from its specs. The engine resolves
  * every parameter against the specs before `create` (resolveParams), which is what makes the
- * narrowing sound.
+ * narrowing sound. (The compiler accepts the narrower `create` as a Method's because
+ * Method.create is a method signature, whose parameter is compared both ways.)
  */
 export interface MethodDefinition<S extends readonly ParamSpec[]> extends Omit<Method, 'params' | 'presets' | 'create'> {
   params: S;
-  presets?: Partial<Record<Budget, Partial<ParamsOf<S>>>>;
+  presets?: PresetsOf<S>;
   create(ctx: MethodContext<ParamsOf<S>>): MethodRun;
 }
 
-export function defineMethod<const S extends readonly ParamSpec[]>(definition: MethodDefinition<S>): Method {
-  return definition as unknown as Method;
+/**
+ * What defineMethod returns: a Method (the engine calls `create` with resolved, untyped params)
+ * that still knows the type P of its parameters, so its presets can be read typed and a method
+ * composed from it (withMNet: P & the head's parameters) stays typed. Typed by the parameters
+ * rather than by the spec list because intersections compose generically, spec lists do not.
+ */
+export type TypedMethod<P extends Params> = Omit<Method, 'presets'> & { readonly presets?: PresetsFor<P> };
+
+/** The typed parameters of a method made by defineMethod, e.g. `MethodParams<typeof dec>`. */
+export type MethodParams<M> = M extends TypedMethod<infer P> ? P : never;
+
+/**
+ * Declare a method with typed parameters. Write its specs in place, or as a shared list declared
+ * `as const satisfies readonly ParamSpec[]`, so that keys, kinds and enum options stay literal.
+ */
+export function defineMethod<const S extends readonly ParamSpec[]>(definition: MethodDefinition<S>): TypedMethod<ParamsOf<S>> {
+  return definition;
+}
+
+/** Specs without the given keys, and typed without them (a plain filter would keep them in ParamsOf). */
+export function omitParams<T extends ParamSpec, K extends T['key']>(specs: readonly T[], ...keys: readonly K[]): Exclude<T, { key: K }>[] {
+  return specs.filter((s): s is Exclude<T, { key: K }> => !keys.some((k) => k === s.key));
 }
 
 /** What the UI's method card says beyond the summary. */

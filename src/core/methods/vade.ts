@@ -40,7 +40,7 @@ import { createAutoencoder, mapRows, type Autoencoder } from '../nn/autoencoder'
 import { createGaussianEncoder } from '../nn/gaussianEncoder';
 import { bernoulliNll, createMixturePrior, disposePrior, logGamma, mixtureKl, priorVariables, squaredErrorNll, type MixturePrior } from '../nn/mixturePrior';
 import { AE_PARAMS, AE_PRESETS, embedWith, encoderDims, pretrainPhase } from './autoencoderPhases';
-import type { Method, MethodContext, MethodRun, Phase } from './types';
+import { defineMethod, type MethodContext, type MethodRun, type ParamSpec, type ParamsOf, type Phase } from './types';
 
 /** Pretrained outputs x̂ ≈ x ∈ [0, 1] become logits LOGIT_SCALE·(x̂ − ½): σ(±5) ≈ 0.007 / 0.993. */
 const LOGIT_SCALE = 10;
@@ -65,7 +65,17 @@ function outputToLogits(ae: Autoencoder): void {
   });
 }
 
-function create(ctx: MethodContext): MethodRun {
+const VADE_PARAMS = [
+  ...AE_PARAMS,
+  { key: 'vadeEpochs', label: 'VaDE epochs', help: 'Passes over the data maximising the ELBO after the mixture init (authors\' code: 3000 on MNIST).', kind: 'int', default: 3000, min: 0, max: 5000 },
+  { key: 'vadeLr', label: 'VaDE learning rate', help: 'Adam step size for networks and mixture parameters (authors\' code: 0.002).', kind: 'float', default: 0.002, min: 1e-5, max: 1e-1, log: true },
+  { key: 'mixtureInit', label: 'Mixture init', help: "π, μ_c, σ_c² from 'gmm' (EM from k-means; authors' MNIST code) or 'kmeans' (k-means clusters, no EM; authors' Reuters code).", kind: 'enum', default: 'gmm', options: ['gmm', 'kmeans'] },
+  { key: 'likelihood', label: 'Decoder likelihood', help: "p(x|z): 'bernoulli' for pixels in [0, 1] (paper on MNIST), 'gaussian' for real values; 'auto' picks by the data range.", kind: 'enum', default: 'auto', options: ['auto', 'bernoulli', 'gaussian'] },
+] as const satisfies readonly ParamSpec[];
+
+type VadeParams = ParamsOf<typeof VADE_PARAMS>;
+
+function create(ctx: MethodContext<VadeParams>): MethodRun {
   const p = ctx.params;
   // The autoencoder first: every autoencoder method builds it from the first fork, so they share
   // one pretraining (sessions' shared start).
@@ -79,14 +89,14 @@ function create(ctx: MethodContext): MethodRun {
     id: 'init',
     label: 'init (Gaussian mixture on the embedding)',
     steps: 0,
-    batchSize: p.batchSize as number,
+    batchSize: p.batchSize,
     begin: async () => {
-      likelihood = await chooseLikelihood(ctx.x, p.likelihood as string);
+      likelihood = await chooseLikelihood(ctx.x, p.likelihood);
       if (likelihood === 'bernoulli') outputToLogits(ae);
       const z = mapRows(ctx.x, ae.encode);
       // maxIter 0: the mixture is the M-step on the k-means labels, before any EM iteration.
       const maxIter = p.mixtureInit === 'kmeans' ? 0 : undefined;
-      const gmm = await fitGmm(z, { k: ctx.k, rng: rng.fork(), nInit: p.kmeansInit as number, maxIter });
+      const gmm = await fitGmm(z, { k: ctx.k, rng: rng.fork(), nInit: p.kmeansInit, maxIter });
       z.dispose();
       if (prior) disposePrior(prior);
       prior = createMixturePrior(gmm.weights, gmm.means, gmm.variances);
@@ -97,9 +107,9 @@ function create(ctx: MethodContext): MethodRun {
   const vade: Phase = {
     id: 'vade',
     label: 'VaDE (maximise the ELBO)',
-    steps: Math.round(((p.vadeEpochs as number) * ctx.n) / (p.batchSize as number)),
-    batchSize: p.batchSize as number,
-    optimizer: { kind: 'adam', learningRate: p.vadeLr as number },
+    steps: Math.round((p.vadeEpochs * ctx.n) / p.batchSize),
+    batchSize: p.batchSize,
+    optimizer: { kind: 'adam', learningRate: p.vadeLr },
     variables: () => [...enc.variables(), ...ae.decoder.variables(), ...priorVariables(prior as MixturePrior)],
     loss: (batch) => {
       if (!prior) throw new Error('VaDE: the mixture prior is missing (init not run)');
@@ -125,7 +135,7 @@ function create(ctx: MethodContext): MethodRun {
   };
 }
 
-export const vade: Method = {
+export const vade = defineMethod({
   id: 'vade',
   name: 'VaDE',
   family: 'distribution',
@@ -140,17 +150,11 @@ export const vade: Method = {
     ],
     failureMode: 'Depends on the GMM init; components can die (π_c → 0) and the KL term can collapse the posterior.',
   },
-  params: [
-    ...AE_PARAMS,
-    { key: 'vadeEpochs', label: 'VaDE epochs', help: 'Passes over the data maximising the ELBO after the mixture init (authors\' code: 3000 on MNIST).', kind: 'int', default: 3000, min: 0, max: 5000 },
-    { key: 'vadeLr', label: 'VaDE learning rate', help: 'Adam step size for networks and mixture parameters (authors\' code: 0.002).', kind: 'float', default: 0.002, min: 1e-5, max: 1e-1, log: true },
-    { key: 'mixtureInit', label: 'Mixture init', help: "π, μ_c, σ_c² from 'gmm' (EM from k-means; authors' MNIST code) or 'kmeans' (k-means clusters, no EM; authors' Reuters code).", kind: 'enum', default: 'gmm', options: ['gmm', 'kmeans'] },
-    { key: 'likelihood', label: 'Decoder likelihood', help: "p(x|z): 'bernoulli' for pixels in [0, 1] (paper on MNIST), 'gaussian' for real values; 'auto' picks by the data range.", kind: 'enum', default: 'auto', options: ['auto', 'bernoulli', 'gaussian'] },
-  ],
+  params: VADE_PARAMS,
   presets: {
     paper: { ...AE_PRESETS.paper, batchSize: 100, vadeEpochs: 3000 },
     // 'kmeans': EM drifted below k-means on the quick embedding (see init above).
     quick: { ...AE_PRESETS.quick, vadeEpochs: 10, mixtureInit: 'kmeans' },
   },
   create,
-};
+});
