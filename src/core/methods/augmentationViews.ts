@@ -3,24 +3,21 @@
  * CC). Images take the shared presets (augment/imageAugment.ts): the digit presets for one
  * channel (no flips: a mirrored digit is not its class), the photo presets for three. Rows that are
  * not images get Gaussian noise scaled to each feature's spread in the batch — the only
- * augmentation that assumes nothing about what the features mean. Call inside tf.tidy.
+ * augmentation that assumes nothing about what the features mean; scaled per batch, where SimCLR's
+ * view maker (contrastiveViews.ts) scales by the whole data set's spread. Call inside tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs';
-import { AUGMENT_PRESETS, augmentImages } from '../augment/imageAugment';
+import { augmentImages } from '../augment/imageAugment';
 import type { ImageShape } from '../data/dataset';
 import type { Rng } from '../rng';
+import { presetFor, type ViewStrength } from './contrastiveViews';
 
-export type ViewStrength = 'weak' | 'strong';
 
 /** Noise on vector rows, as a fraction of each feature's standard deviation in the batch. */
 const VECTOR_NOISE: Record<ViewStrength, number> = { weak: 0.1, strong: 0.2 };
 
 export function augmentedView(rows: tf.Tensor2D, image: ImageShape | undefined, strength: ViewStrength, rng: Rng): tf.Tensor2D {
-  if (image) {
-    const digits = image.channels === 1;
-    const preset = strength === 'weak' ? (digits ? 'weakDigits' : 'weakPhotos') : digits ? 'strongDigits' : 'strongPhotos';
-    return augmentImages(rows, image, AUGMENT_PRESETS[preset], rng);
-  }
+  if (image) return augmentImages(rows, image, presetFor(image, strength), rng);
   const spread = tf.sqrt(tf.moments(rows, 0).variance);
   const noise = tf.randomNormal(rows.shape, 0, VECTOR_NOISE[strength], 'float32', rng.seed());
   return tf.add(rows, tf.mul(noise, spread));

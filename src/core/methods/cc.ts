@@ -17,7 +17,7 @@
  * config/config.yaml and modules/network.py): Adam lr 3·10⁻⁴, weight decay 0, batch 256, 1,000
  * epochs, instance features 128, τ_I 0.5, τ_C 1.0, projector hidden width = the backbone's width.
  * Deviations:
- *  - the backbone is an MLP with batch norm (augmentationBackbone.ts), not ResNet-34;
+ *  - the backbone is an MLP with batch norm (backbone.ts), not ResNet-34;
  *  - both views take the strong preset of augmentationViews.ts (affine, jitter, noise, cutout —
  *    no flips for digits) instead of their resized crops, flips, colour jitter and greyscale; on
  *    vector data, Gaussian noise;
@@ -30,7 +30,7 @@ import { mapRows } from '../nn/autoencoder';
 import { createDense, type Dense } from '../nn/dense';
 import { ntXent } from '../nn/ntXent';
 import type { Rng } from '../rng';
-import { backboneParams, createBackbone } from './augmentationBackbone';
+import { backboneParams, widthLayersBackbone } from './backbone';
 import { augmentedView, VIEW_PAIRS, viewStrengths } from './augmentationViews';
 import { clusterLevelLoss } from './ccLoss';
 import { defineMethod, type MethodContext, type MethodRun, type ParamsOf, type Phase } from './types';
@@ -61,7 +61,7 @@ function createProjector(width: number, out: number, rng: Rng): Projector {
 
 function create(ctx: MethodContext<CcParams>): MethodRun {
   const p = ctx.params;
-  const backbone = createBackbone(ctx, { kind: p.encoder, width: p.width, layers: p.layers }, ctx.rng.fork());
+  const backbone = widthLayersBackbone(ctx.dim, ctx.image, p, ctx.rng.fork());
   const projectorRng = ctx.rng.fork();
   const instance = createProjector(backbone.outDim, p.featureDim, projectorRng);
   const cluster = createProjector(backbone.outDim, ctx.k, projectorRng);

@@ -21,7 +21,7 @@
  * λ ('lamb', IID_losses.py) weights the marginals' terms; their MNIST runs use λ = 1, the plain
  * mutual information, and so do we by default.
  * Deviations:
- *  - the trunk is an MLP with batch norm (augmentationBackbone.ts), not their VGG-style convnet;
+ *  - the trunk is an MLP with batch norm (backbone.ts), not their VGG-style convnet;
  *  - augmentations: the first view takes the weak preset, the second the strong one
  *    (augmentationViews.ts), instead of their crops of 20 / 16–24 pixels resized to 24, rotation
  *    ±25° with probability ½ and colour jitter; on vector data, Gaussian noise;
@@ -35,7 +35,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createDense, type Dense } from '../nn/dense';
 import { mapRows } from '../nn/autoencoder';
-import { backboneParams, createBackbone } from './augmentationBackbone';
+import { backboneParams, widthLayersBackbone } from './backbone';
 import { augmentedView, VIEW_PAIRS, viewStrengths } from './augmentationViews';
 import { iicLoss } from './iicLoss';
 import { defineMethod, type MethodContext, type MethodRun, type ParamsOf, type Phase, type StepLosses } from './types';
@@ -63,7 +63,7 @@ function createHeads(count: number, inDim: number, k: number, rng: MethodContext
 
 function create(ctx: MethodContext<IicParams>): MethodRun {
   const p = ctx.params;
-  const trunk = createBackbone(ctx, { kind: p.encoder, width: p.width, layers: p.layers }, ctx.rng.fork());
+  const trunk = widthLayersBackbone(ctx.dim, ctx.image, p, ctx.rng.fork());
   const headRng = ctx.rng.fork();
   const main = createHeads(p.subHeads, trunk.outDim, ctx.k, headRng);
   const over = p.overclustering > 0 ? createHeads(p.subHeads, trunk.outDim, p.overclustering * ctx.k, headRng) : [];

@@ -21,12 +21,12 @@ import * as tf from '@tensorflow/tfjs';
 import { mapRows } from '../nn/autoencoder';
 import { createMlpEncoder, type MlpEncoder } from '../nn/mlpEncoder';
 import { ntXent } from '../nn/ntXent';
-import { createBackbone, l2Normalise, type Backbone } from './contrastiveBackbone';
+import { BACKBONE_HELP, BACKBONE_KINDS, createBackbone, l2Normalise, type Backbone } from './backbone';
 import { createViewMaker, type ViewMaker } from './contrastiveViews';
 import type { MethodContext, ParamsOf, ParamSpec, Phase } from './types';
 
 export const PRETEXT_PARAMS = [
-  { key: 'encoder', label: 'Backbone', help: "Feature network: 'mlp' (d-width-width-dim with batch norm; vector data and the quick default).", kind: 'enum', default: 'mlp', options: ['mlp'] },
+  { key: 'encoder', label: 'Backbone', help: BACKBONE_HELP, kind: 'enum', default: 'mlp', options: BACKBONE_KINDS },
   { key: 'width', label: 'MLP hidden width', help: 'Width of the two hidden layers of the MLP backbone.', kind: 'int', default: 512, min: 16, max: 4096 },
   { key: 'featureDim', label: 'Feature width', help: 'Width of the backbone feature h that k-means, mining and the heads use (reference: 128).', kind: 'int', default: 128, min: 8, max: 2048 },
   { key: 'projectionDim', label: 'Projection width', help: 'Output of the projection head g(h) = W₂ ReLU(W₁ h) that NT-Xent compares (reference: 64; SimCLR: 128).', kind: 'int', default: 64, min: 8, max: 1024 },
@@ -68,7 +68,7 @@ export function createPretext(ctx: MethodContext<PretextParams>): Pretext {
   const p = ctx.params;
   // The networks first, from the first fork: what a shared pretraining requires.
   const netRng = ctx.rng.fork();
-  const backbone = createBackbone(ctx.dim, ctx.image, { kind: p.encoder, dim: p.featureDim, width: p.width }, netRng);
+  const backbone = createBackbone(ctx.dim, ctx.image, { kind: p.encoder, hidden: [p.width, p.width], dim: p.featureDim }, netRng);
   const projection = createMlpEncoder([p.featureDim, p.featureDim, p.projectionDim], netRng, { batchNorm: false });
   const views = createViewMaker(ctx.x, ctx.image, p.vectorNoise, ctx.rng.fork());
   const batchSize = Math.min(p.batchSize, ctx.n);
