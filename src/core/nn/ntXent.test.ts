@@ -39,3 +39,23 @@ describe('NT-Xent', () => {
     expect(agree).toBeLessThan(disagree - 1);
   });
 });
+
+describe('NT-Xent gradient', () => {
+  it("equals tfjs's own autodiff of the same loss", async () => {
+    const a = tf.randomNormal([6, 4], 0, 1, 'float32', 5) as tf.Tensor2D;
+    const b = tf.randomNormal([6, 4], 0, 1, 'float32', 6) as tf.Tensor2D;
+    const plain = (x: tf.Tensor2D, y: tf.Tensor2D): tf.Scalar => {
+      const z = tf.concat([x, y], 0);
+      const zn = tf.div(z, tf.add(tf.norm(z, 'euclidean', 1, true), 1e-12)) as tf.Tensor2D;
+      const logits = tf.sub(tf.div(tf.matMul(zn, zn, false, true), 0.5), tf.mul(tf.eye(12), 1e9));
+      const targets = tf.oneHot(tf.concat([tf.range(6, 12, 1, 'int32'), tf.range(0, 6, 1, 'int32')]), 12);
+      return tf.losses.softmaxCrossEntropy(targets, logits) as tf.Scalar;
+    };
+    const [ga, gb] = tf.grads((x, y) => ntXent(x as tf.Tensor2D, y as tf.Tensor2D, 0.5))([a, b]);
+    const [pa, pb] = tf.grads((x, y) => plain(x as tf.Tensor2D, y as tf.Tensor2D))([a, b]);
+    const ours = [...(await ga.data()), ...(await gb.data())];
+    const theirs = [...(await pa.data()), ...(await pb.data())];
+    ours.forEach((v, i) => expect(v).toBeCloseTo(theirs[i], 5));
+    expect(Math.max(...theirs.map(Math.abs))).toBeGreaterThan(1e-3);
+  });
+});
