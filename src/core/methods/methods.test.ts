@@ -77,9 +77,11 @@ for (const { id } of MNET_BASES) SMALL[`${id}-mnet`] = { ...(SMALL[id] as Params
  * Methods the README lists as falling short of k-means on pixels at this budget, with the bar they
  * must clear instead (a stated ACC, well above chance 0.1 and a collapse's ~0.11). IIC on an MLP
  * learns slowly from scratch (README: 0.27–0.30 on these digits after 20 epochs); its paper uses a
- * convnet and ~2,000× the budget.
+ * convnet and ~2,000× the budget. SimCLR + k-means and SCAN on the MLP backbone reach 0.44 / 0.40
+ * here after 250 pretext steps (their reference uses a convnet: 0.94 / 0.96 on MNIST-10k); on all
+ * 10,000 digits they do beat pixels (README).
  */
-const SHORT_OF_PIXELS: Record<string, number> = { iic: 0.2 };
+const SHORT_OF_PIXELS: Record<string, number> = { iic: 0.2, simclr: 0.3, scan: 0.3 };
 
 interface Outcome {
   events: TrainEvent[];
