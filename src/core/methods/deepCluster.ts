@@ -119,13 +119,16 @@ function create(ctx: MethodContext<DeepClusterParams>): MethodRun {
       resetHead();
       return false;
     },
-    // The engine's uniform batch is ignored: DeepCluster samples uniformly over pseudo-classes.
-    loss: () => {
+    // Batches uniform over pseudo-classes (§3.3), this epoch's order after each re-clustering.
+    nextBatch: () => {
       if (!current) throw new Error('DeepCluster: no pseudo-labels (check() not run)');
-      const ids = tf.tensor1d(current.order.subarray(cursor, cursor + batch), 'int32');
+      const ids = current.order.subarray(cursor, cursor + batch);
       cursor += batch;
       if (cursor + batch > current.order.length) cursor = 0; // only if steps outrun an epoch
-      const rows = tf.gather(ctx.x, ids) as tf.Tensor2D;
+      return ids;
+    },
+    loss: (rows, ids) => {
+      if (!current) throw new Error('DeepCluster: no pseudo-labels (check() not run)');
       const input = ctx.image ? randomCrops(rows, ctx.image, p.cropShift, cropRng) : rows;
       const logits = head.apply(ae.encode(input));
       const targets = tf.oneHot(tf.gather(current.labels, ids), ctx.k);
