@@ -5,11 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createAutoencoder } from '../core/nn/autoencoder';
-import { createBatcher } from '../core/engine/batcher';
-import { createLossAccumulator } from '../core/engine/lossAccumulator';
-import { createPhaseTrainer } from '../core/engine/phaseTrainer';
 import type { Phase } from '../core/methods/types';
 import { createRng } from '../core/rng';
+import { timePhase } from './timePhase';
 
 const DIMS = [784, 500, 500, 2000, 10];
 const BATCH = 256;
@@ -30,27 +28,10 @@ export async function benchTrain(seconds: number): Promise<{ samplesPerSec: numb
     variables: () => ae.variables(),
     loss: (batch) => ({ total: ae.reconstructionLoss(batch) }),
   };
-  const losses = createLossAccumulator();
-  const trainer = createPhaseTrainer(phase, x, losses);
-  const batcher = createBatcher(ROWS, BATCH, rng);
   try {
-    let step = 0;
-    for (; step < WARMUP_STEPS; step++) trainer.step(batcher.next(), step);
-    await losses.fence();
-    const t0 = performance.now();
-    let steps = 0;
-    while (performance.now() - t0 < seconds * 1000) {
-      trainer.step(batcher.next(), step++);
-      steps++;
-      // Same queue bound as the engine: wait for the device every few steps.
-      if (steps % 4 === 0) await losses.fence();
-    }
-    await losses.fence();
-    const elapsed = (performance.now() - t0) / 1000;
-    return { samplesPerSec: (steps * BATCH) / elapsed, steps, seconds: elapsed };
+    // Same queue bound as the engine: wait for the device every few steps.
+    return await timePhase(phase, x, rng, seconds, { warmupSteps: WARMUP_STEPS, fenceEvery: 4 });
   } finally {
-    trainer.dispose();
-    losses.dispose();
     ae.dispose();
     x.dispose();
   }

@@ -9,14 +9,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { AUGMENT_PRESETS, augmentImages } from '../core/augment/imageAugment';
-import { createBatcher } from '../core/engine/batcher';
-import { createLossAccumulator } from '../core/engine/lossAccumulator';
-import { createPhaseTrainer } from '../core/engine/phaseTrainer';
 import type { Phase } from '../core/methods/types';
 import type { ConvRoute } from '../core/nn/conv';
 import { createConvEncoder, DEFAULT_CONV_ENCODER } from '../core/nn/convEncoder';
 import { ntXent } from '../core/nn/ntXent';
 import { createRng } from '../core/rng';
+import { timePhase } from './timePhase';
 
 const IMAGE = { width: 28, height: 28, channels: 1 } as const;
 /**
@@ -46,26 +44,9 @@ export async function benchTrainCnn(seconds: number, route: ConvRoute): Promise<
       return { total: ntXent(tf.slice(z, [0, 0], [BATCH, -1]), tf.slice(z, [BATCH, 0], [BATCH, -1]), 0.5) };
     },
   };
-  const losses = createLossAccumulator();
-  const trainer = createPhaseTrainer(phase, x, losses);
-  const batcher = createBatcher(ROWS, BATCH, rng);
   try {
-    let step = 0;
-    for (; step < WARMUP_STEPS; step++) trainer.step(batcher.next(), step);
-    await losses.fence();
-    const t0 = performance.now();
-    let steps = 0;
-    // At least one timed step, however slow the backend.
-    while (steps < 1 || performance.now() - t0 < seconds * 1000) {
-      trainer.step(batcher.next(), step++);
-      steps++;
-      await losses.fence();
-    }
-    const elapsed = (performance.now() - t0) / 1000;
-    return { samplesPerSec: (steps * BATCH) / elapsed, steps, seconds: elapsed };
+    return await timePhase(phase, x, rng, seconds, { warmupSteps: WARMUP_STEPS, fenceEvery: 1 });
   } finally {
-    trainer.dispose();
-    losses.dispose();
     encoder.dispose();
     x.dispose();
   }
