@@ -39,15 +39,19 @@ describe('convolutional encoder', () => {
     const target = tf.randomUniform([32, 16], 0, 1, 'float32', 5);
     const optimizer = tf.train.adam(1e-2);
     const statsBefore = await enc.statistics()[0].data();
-    const step = (): number =>
-      tf.tidy(() => {
+    const step = async (): Promise<number> => {
+      const value = tf.tidy(() => {
         const { value, grads } = tf.variableGrads(() => tf.mean(tf.square(tf.sub(enc.apply(x, true), target))) as tf.Scalar, enc.variables());
         optimizer.applyGradients(grads as Parameters<typeof optimizer.applyGradients>[0]);
-        return value.dataSync()[0];
+        return value;
       });
-    const losses = [step(), step()];
+      const loss = (await value.data())[0];
+      value.dispose();
+      return loss;
+    };
+    const losses = [await step(), await step()];
     const tensorsAfterTwo = tf.memory().numTensors;
-    for (let i = 0; i < 8; i++) losses.push(step());
+    for (let i = 0; i < 8; i++) losses.push(await step());
     expect(tf.memory().numTensors).toBe(tensorsAfterTwo);
     expect(losses[losses.length - 1]).toBeLessThan(0.8 * losses[0]);
     expect(Array.from(await enc.statistics()[0].data())).not.toEqual(Array.from(statsBefore));
