@@ -24,7 +24,8 @@
  * instead of AlexNet/VGG with Sobel input — an MLP trained from scratch on its own pseudo-labels
  * barely beats pixels on MNIST; k = the number of classes by default (the paper over-clusters,
  * k = 10,000 on ImageNet; set k above #classes to do the same); no weight decay (10⁻⁵ in the
- * paper; the engine's optimiser spec has none); k-means++ seeding instead of faiss's random
+ * paper; the optimiser spec has it now, but the figures in README/RESULTS were measured without,
+ * so it stays off until they are measured again); k-means++ seeding instead of faiss's random
  * sample; the head's momentum buffer survives its re-initialisation (the authors make a new
  * optimiser for it every epoch; ours is one per phase); crops are shifts of the zero-padded image
  * by up to `cropShift` pixels (the usual crop for 28- and 32-pixel images) instead of ImageNet's
