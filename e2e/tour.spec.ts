@@ -48,6 +48,8 @@ async function tabTo(page: Page, testId: string, key: 'Tab' | 'Shift+Tab' = 'Tab
 }
 
 test('the guided tour, keyboard only: each step adds its run and points at what changed, then the lesson', async ({ page }) => {
+  // Seven runs one after another, IMSAT's and SCAN's the longest (a few minutes each here).
+  test.setTimeout(20 * 60_000);
   await page.goto('/' + HASH);
   await expect(page.getByTestId('run-card')).toHaveCount(4);
 
@@ -55,7 +57,7 @@ test('the guided tour, keyboard only: each step adds its run and points at what 
   await page.keyboard.press('Enter');
   const tour = page.getByTestId('tour');
   await expect(tour).toHaveAttribute('data-step', 'kmeans');
-  await expect(page.getByTestId('tour-count')).toHaveText('Guided tour · step 1 of 6');
+  await expect(page.getByTestId('tour-count')).toHaveText('Guided tour · step 1 of 8');
   await expect(page.getByTestId('tour-next')).toBeFocused();
   expect(await methodsShown(page)).toEqual(['kmeans']);
 
@@ -114,21 +116,39 @@ test('the guided tour, keyboard only: each step adds its run and points at what 
   const vade = await cardAcc(page, 'vade');
   expect(text).toMatch(new RegExp(`^VaDE (lifted|lowered|kept) ACC.*${vade.replace('.', '\\.')}.* over AE \\+ k-means\\.`));
 
-  // 6. The lesson, from the numbers: features first, then the prior that lifted ACC most.
+  // 6. IMSAT (augmentation invariance, a short run for the tour): no autoencoder, measured against AE + k-means.
+  await page.keyboard.press('n');
+  await expect(tour).toHaveAttribute('data-step', 'imsat');
+  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'dec', 'dcn', 'imsat']);
+  text = await pointerText(page);
+  const imsat = await cardAcc(page, 'imsat');
+  expect(text).toMatch(new RegExp(`^IMSAT (lifted|lowered|kept) ACC.*${imsat.replace('.', '\\.')}.* over AE \\+ k-means\\.`));
+
+  // 7. SCAN (neighbourhood consistency): pretext → neighbours → SCAN → self-labelling, each a phase.
+  await page.keyboard.press('n');
+  await expect(tour).toHaveAttribute('data-step', 'scan');
+  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'dec', 'dcn', 'scan']);
+  text = await pointerText(page);
+  const scan = await cardAcc(page, 'scan');
+  expect(text).toMatch(new RegExp(`^SCAN (lifted|lowered|kept) ACC.*${scan.replace('.', '\\.')}.* over AE \\+ k-means\\.`));
+
+  // 8. The lesson, from the numbers: features first, then the prior that lifted ACC most.
   await page.keyboard.press('n');
   await expect(tour).toHaveAttribute('data-step', 'lesson');
-  await expect(page.getByTestId('tour-count')).toHaveText('Guided tour · step 6 of 6');
+  await expect(page.getByTestId('tour-count')).toHaveText('Guided tour · step 8 of 8');
   text = await pointerText(page);
   expect(text).toContain(`Learning features lifted ACC from ${pixels} (k-means on pixels) to ${start} (AE + k-means).`);
   const priors = [
     { name: 'DEC', family: 'pseudo-labelling', acc: dec },
     { name: 'DCN', family: 'structure', acc: dcn },
     { name: 'VaDE', family: 'distribution', acc: vade },
+    { name: 'IMSAT', family: 'augmentation invariance', acc: imsat },
+    { name: 'SCAN', family: 'neighbourhood consistency', acc: scan },
   ].sort((a, b) => Number(b.acc) - Number(a.acc));
   const best = priors[0];
   if (Number(best.acc) - Number(start) >= 0.005) expect(text).toContain(`the ${best.family} prior lifted it most: ${best.name} ${best.acc}`);
   else expect(text).toContain('No prior beat AE + k-means here');
-  for (const [name, acc] of [['k-means', pixels], ['AE + k-means', start], ['DEC', dec], ['DCN', dcn], ['VaDE', vade]]) expect(text).toContain(`${name} ${acc}`);
+  for (const [name, acc] of [['k-means', pixels], ['AE + k-means', start], ['DEC', dec], ['DCN', dcn], ['VaDE', vade], ['IMSAT', imsat], ['SCAN', scan]]) expect(text).toContain(`${name} ${acc}`);
 
   // Finish: the tour closes, the comparison it built stays, and the focus returns to its button.
   await expect(page.getByTestId('tour-next')).toHaveText('Finish');
@@ -136,7 +156,7 @@ test('the guided tour, keyboard only: each step adds its run and points at what 
   await page.keyboard.press('Enter');
   await expect(tour).toHaveCount(0);
   await expect(page.getByTestId('tour-start')).toBeFocused();
-  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'dec', 'dcn', 'vade']);
+  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'dec', 'dcn', 'scan']);
 });
 
 async function expectKatexCard(page: Page, family: string): Promise<void> {
@@ -206,14 +226,14 @@ test('on a phone: the tour fits 390 px without sideways scrolling, and Next neve
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
   };
-  const steps = ['kmeans', 'ae-kmeans', 'dec', 'dcn', 'vade', 'lesson'];
+  const steps = ['kmeans', 'ae-kmeans', 'dec', 'dcn', 'vade', 'imsat', 'scan', 'lesson'];
   for (let i = 0; i < steps.length; i++) {
     await expect(tour).toHaveAttribute('data-step', steps[i]);
     await fits();
     // Next right away: each step's run joins while the others still train.
     if (i < steps.length - 1) await page.getByTestId('tour-next').click();
   }
-  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'dec', 'dcn', 'vade']);
+  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'dec', 'dcn', 'scan']);
   const statuses = await page.getByTestId('run-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
   expect(statuses.some((s) => s === 'starting' || s === 'running')).toBe(true);
 

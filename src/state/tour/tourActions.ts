@@ -56,7 +56,7 @@ function makeRoom(tour: TourState): TourState {
 function addStepRun(tour: TourState, step: TourStep): TourState {
   if (!step.method || tour.added[step.id]) return tour;
   const t = makeRoom(tour);
-  const id = addRunWith(tourSpec(methodOf(step.method), t.carry, CATALOG.methods));
+  const id = addRunWith(tourSpec(methodOf(step.method), t.carry, CATALOG.methods, step.short));
   if (!id) return t;
   startOne(id);
   return { ...t, added: { ...t.added, [step.id]: id } };
@@ -71,7 +71,7 @@ export function startTour(): void {
   const id = 'run-1';
   store.setState({
     settings: { ...s.settings, dataset: TOUR_DATASET },
-    runs: { [id]: idleRun(id, tourSpec(methodOf(first.method!), carry, CATALOG.methods)) },
+    runs: { [id]: idleRun(id, tourSpec(methodOf(first.method!), carry, CATALOG.methods, first.short)) },
     runOrder: [id],
     focusedRunId: id,
     colorBy: s.colorBy === 'disagree' ? 'cluster' : s.colorBy,

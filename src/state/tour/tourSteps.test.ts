@@ -51,6 +51,13 @@ describe('tourSpec', () => {
     expect(spec.params).not.toBe(own.params);
   });
 
+  it("adds a step's short settings under the quick budget only, the carried ones winning", () => {
+    const quick = [{ method: 'dec', budget: 'quick' as const, k: null, params: { arch: 'small', pretrainEpochs: 3 } }];
+    expect(tourSpec(dcn, quick, methods, { clusterEpochs: 1, pretrainEpochs: 9 }).params).toEqual({ clusterEpochs: 1, arch: 'small', pretrainEpochs: 3 });
+    const paper = [{ ...quick[0], budget: 'paper' as const }];
+    expect(tourSpec(dcn, paper, methods, { clusterEpochs: 1 }).params).toEqual({ arch: 'small', pretrainEpochs: 3 });
+  });
+
   it('starts from defaults with nothing to carry', () => {
     expect(tourSpec(dcn, [], methods)).toEqual({ method: 'dcn', budget: 'quick', k: null, params: {} });
   });

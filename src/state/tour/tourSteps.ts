@@ -4,7 +4,7 @@
  * whose method is not registered (IMSAT, SCAN until they exist) are left out, so the tour grows
  * with the registry. Pure: the pointer text is tourPointer.ts, the actions tourActions.ts.
  */
-import type { Method } from '../../core/methods/types';
+import type { Method, Params } from '../../core/methods/types';
 import type { RunSpec } from '../params';
 
 export interface TourStep {
@@ -20,6 +20,11 @@ export interface TourStep {
   against: readonly string[];
   /** Why this prior lifts ACC, quoted by the lesson when it lifted most. */
   why: string;
+  /**
+   * Settings that keep this step's run to a few minutes under the quick budget, for methods whose
+   * quick run takes longer (the tour is read, not waited on); the carried settings win over them.
+   */
+  short?: Params;
 }
 
 export const TOUR_STEPS: readonly TourStep[] = [
@@ -73,8 +78,9 @@ export const TOUR_STEPS: readonly TourStep[] = [
     method: 'imsat',
     title: 'IMSAT: the augmentation-invariance prior',
     story: 'IMSAT asks a digit and its augmented copy to land in the same cluster, while keeping the clusters balanced.',
-    look: 'No autoencoder: compare with k-means on pixels and with the methods that pretrain.',
+    look: 'No autoencoder: compare with k-means on pixels and with the methods that pretrain. The tour trains it 3 epochs; its quick budget (10) goes further.',
     against: ['ae-kmeans', 'kmeans'],
+    short: { epochs: 3 },
     why: 'being invariant to small shifts and distortions is what makes two drawings of one digit alike',
   },
   {
@@ -82,8 +88,9 @@ export const TOUR_STEPS: readonly TourStep[] = [
     method: 'scan',
     title: 'SCAN: the neighbourhood prior',
     story: 'SCAN mines each digit’s nearest neighbours in a pretrained embedding and asks them to share its cluster.',
-    look: 'Neighbours from another digit are where it errs: look at the clusters that touch.',
+    look: 'Neighbours from another digit are where it errs: look at the clusters that touch, and hover a point to see its mined neighbours. The tour trains a short run; its quick budget goes further.',
     against: ['ae-kmeans'],
+    short: { pretextEpochs: 3, scanEpochs: 2, selfLabelEpochs: 1 },
     why: 'nearest neighbours in a good embedding are reliable even where its distances are not',
   },
   {
@@ -121,7 +128,7 @@ export function runToDrop(tourMethods: readonly string[]): string | null {
  * the same key meaning the same thing (same label), as the autoencoder's do across methods — so a
  * short budget (a small autoencoder, few epochs) applies to every step.
  */
-export function tourSpec(method: Pick<Method, 'id' | 'params'>, carry: readonly RunSpec[], methods: readonly Pick<Method, 'id' | 'params'>[]): RunSpec {
+export function tourSpec(method: Pick<Method, 'id' | 'params'>, carry: readonly RunSpec[], methods: readonly Pick<Method, 'id' | 'params'>[], short: Params = {}): RunSpec {
   const same = carry.find((r) => r.method === method.id);
   if (same) return { ...same, params: { ...same.params } };
   const from = carry[0];
@@ -130,6 +137,8 @@ export function tourSpec(method: Pick<Method, 'id' | 'params'>, carry: readonly 
     const mine = method.params.find((p) => p.key === key);
     return !!mine && fromSpecs.some((p) => p.key === key && p.label === mine.label);
   };
-  const params = Object.fromEntries(Object.entries(from?.params ?? {}).filter(([k]) => shared(k)));
-  return { method: method.id, budget: from?.budget ?? 'quick', k: from?.k ?? null, params };
+  const carried = Object.fromEntries(Object.entries(from?.params ?? {}).filter(([k]) => shared(k)));
+  const budget = from?.budget ?? 'quick';
+  const params = budget === 'quick' ? { ...short, ...carried } : carried;
+  return { method: method.id, budget, k: from?.k ?? null, params };
 }
