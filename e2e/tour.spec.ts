@@ -182,7 +182,7 @@ test('every prior family has a card with its equation typeset by KaTeX, from the
     await opener.focus();
     await page.keyboard.press('Enter');
     await expectKatexCard(page, id);
-    const coming = ['augmentation', 'neighborhood', 'external'].includes(id);
+    const coming = id === 'external';
     await expect(dialog.getByTestId('family-card')).toHaveAttribute('data-coming', String(coming));
     if (coming) await expect(dialog.getByTestId('family-methods')).toContainText('None yet');
     else expect(await dialog.getByTestId('family-methods').locator('li').count()).toBeGreaterThan(0);
