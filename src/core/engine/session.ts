@@ -84,6 +84,8 @@ export function createSession(o: SessionOptions): Session {
   let collapseWarned = false;
   /** Losses of a shared pretraining, shown by the snapshot that ends the phase. */
   let carriedLosses: Record<string, number> | null = null;
+  /** The latest losses read, and their phase. */
+  let lastLosses: { phase: string; means: Record<string, number> } | null = null;
 
   const progress = (phase: Phase, epoch: number, extra: { samplesPerSec?: number; sharedBy?: number } = {}): void => {
     emit({
@@ -113,6 +115,10 @@ export function createSession(o: SessionOptions): Session {
     let means = await losses.read();
     if (carriedLosses && Object.keys(means).length === 0) means = carriedLosses;
     carriedLosses = null;
+    // No step since the last read (a paced snapshot fell on the phase's last step): the phase's
+    // latest losses still describe it.
+    if (Object.keys(means).length === 0 && lastLosses?.phase === phaseId) means = lastLosses.means;
+    else lastLosses = { phase: phaseId, means };
     const bad = nonFiniteLoss(means);
     if (bad) throw new SessionError(`${method.name}: loss ${bad} in phase '${phaseId}' at step ${phaseStep} — training diverged`, phaseId, phaseStep);
     const snap = await takeSnapshot({
