@@ -7,6 +7,7 @@
  * never inside a training step).
  */
 import * as tf from '@tensorflow/tfjs';
+import { l2Normalise } from '../nn/rows';
 
 export interface Neighbours {
   n: number;
@@ -25,7 +26,7 @@ export async function mineNeighbours(features: tf.Tensor2D, { k, batchSize = 102
   const [n, d] = features.shape;
   if (!Number.isInteger(k) || k < 1 || k >= n) throw new Error(`k must be an integer from 1 to ${n - 1}, got ${k}`);
   // A zero row has no direction: ε keeps it finite (its similarities are all 0).
-  const unit = tf.tidy(() => tf.div(features, tf.add(tf.norm(features, 'euclidean', 1, true), 1e-12))) as tf.Tensor2D;
+  const unit = l2Normalise(features);
   const indices = new Int32Array(n * k);
   try {
     for (let start = 0; start < n; start += batchSize) {

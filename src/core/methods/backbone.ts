@@ -59,8 +59,3 @@ export function backboneParams(width: number, layers: number) {
 export function widthLayersBackbone(inputDim: number, image: ImageShape | undefined, p: { encoder: BackboneKind; width: number; layers: number }, rng: Rng): Backbone {
   return createBackbone(inputDim, image, { kind: p.encoder, hidden: Array.from({ length: p.layers - 1 }, () => p.width), dim: p.width }, rng);
 }
-
-/** Rows → L2-normalised rows (cosine geometry: k-means and mining on the unit sphere). */
-export function l2Normalise(h: tf.Tensor2D): tf.Tensor2D {
-  return tf.tidy(() => tf.div(h, tf.add(tf.norm(h, 'euclidean', 1, true), 1e-12)) as tf.Tensor2D);
-}

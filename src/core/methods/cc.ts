@@ -27,6 +27,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { mapRows } from '../nn/autoencoder';
+import { l2Normalise } from '../nn/rows';
 import { createDense, type Dense } from '../nn/dense';
 import { ntXent } from '../nn/ntXent';
 import type { Rng } from '../rng';
@@ -93,8 +94,7 @@ function create(ctx: MethodContext<CcParams>): MethodRun {
     // The instance features, normalised as NT-Xent compares them.
     embed: (x) =>
       mapRows(x, (r) => {
-        const z = instance.apply(backbone.apply(r));
-        return tf.div(z, tf.add(tf.norm(z, 'euclidean', 1, true), 1e-12));
+        return l2Normalise(instance.apply(backbone.apply(r)));
       }),
     assign: (x) => mapRows(x, (r) => tf.softmax(cluster.apply(backbone.apply(r)))),
     encoder: backbone,

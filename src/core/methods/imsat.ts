@@ -39,6 +39,7 @@ import { vatLoss } from '../augment/vat';
 import { kthNeighbourDistance } from '../cluster/kthNeighbourDistance';
 import { mapRows } from '../nn/autoencoder';
 import { createMlpEncoder, type MlpEncoder } from '../nn/mlpEncoder';
+import { marginalEntropy } from '../nn/rows';
 import { defineMethod, type MethodContext, type MethodRun, type ParamsOf, type Phase } from './types';
 
 const IMSAT_PARAMS = [
@@ -92,8 +93,7 @@ function create(ctx: MethodContext<ImsatParams>): MethodRun {
       const logits = net.apply(batch, true);
       const probs = tf.softmax(logits);
       const conditional = tf.mean(rowEntropy(logits)) as tf.Scalar;
-      const marginalP = tf.mean(probs, 0);
-      const marginal = tf.neg(tf.sum(tf.mul(marginalP, tf.log(tf.add(marginalP, 1e-8))))) as tf.Scalar;
+      const marginal = marginalEntropy(probs);
 
       // The VAT passes run in training mode (batch statistics, as the authors') but must not move
       // the running statistics again: keep the clean batch's update, restore it afterwards.

@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Neighbours } from '../cluster/knn';
+import { marginalEntropy } from '../nn/rows';
 
 export interface ScanLoss {
   /** consistency − λ·entropy: what is minimised. */
@@ -23,15 +24,10 @@ export function scanLoss(anchorLogits: tf.Tensor2D, neighbourLogits: tf.Tensor2D
   const pa = tf.softmax(anchorLogits);
   const pn = tf.softmax(neighbourLogits);
   const consistency = tf.neg(tf.mean(tf.log(tf.maximum(tf.sum(tf.mul(pa, pn), 1), 1e-7)))) as tf.Scalar;
-  const entropy = meanEntropy(pa);
+  const entropy = marginalEntropy(pa);
   return { total: tf.sub(consistency, tf.mul(entropy, entropyWeight)) as tf.Scalar, consistency, entropy };
 }
 
-/** H(mean of the rows of p). */
-function meanEntropy(p: tf.Tensor2D): tf.Scalar {
-  const mean = tf.mean(p, 0);
-  return tf.neg(tf.sum(tf.mul(mean, tf.log(tf.maximum(mean, 1e-8))))) as tf.Scalar;
-}
 
 /**
  * Eq. 2 on the whole data set with every mined neighbour, for assignments `p` (n × k) of the
@@ -50,6 +46,6 @@ export function datasetScanLoss(p: tf.Tensor2D, nb: Neighbours, entropyWeight: n
       logSum = tf.add(logSum, tf.sum(tf.log(tf.maximum(dots, 1e-7))));
     }
     const consistency = tf.neg(tf.div(logSum, nb.n * nb.k));
-    return tf.sub(consistency, tf.mul(meanEntropy(p), entropyWeight)) as tf.Scalar;
+    return tf.sub(consistency, tf.mul(marginalEntropy(p), entropyWeight)) as tf.Scalar;
   });
 }

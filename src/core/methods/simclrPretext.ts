@@ -21,7 +21,8 @@ import * as tf from '@tensorflow/tfjs';
 import { mapRows } from '../nn/autoencoder';
 import { createMlpEncoder, type MlpEncoder } from '../nn/mlpEncoder';
 import { ntXent } from '../nn/ntXent';
-import { BACKBONE_HELP, BACKBONE_KINDS, createBackbone, l2Normalise, type Backbone } from './backbone';
+import { l2Normalise } from '../nn/rows';
+import { BACKBONE_HELP, BACKBONE_KINDS, createBackbone, type Backbone } from './backbone';
 import { createViewMaker, type ViewMaker } from './contrastiveViews';
 import type { MethodContext, ParamsOf, ParamSpec, Phase } from './types';
 

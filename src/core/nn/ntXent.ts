@@ -7,6 +7,7 @@
  * level, Eq. 2–3) and on the columns of their assignment matrices (cluster level, Eq. 5–6).
  */
 import * as tf from '@tensorflow/tfjs';
+import { l2Normalise } from './rows';
 
 /**
  * G = Z Zᵀ with its gradient written out, dZ = (dG + dGᵀ) Z. tfjs's own gradient of
@@ -29,7 +30,7 @@ export function ntXent(a: tf.Tensor2D, b: tf.Tensor2D, temperature: number): tf.
   return tf.tidy(() => {
     const n = a.shape[0];
     const z = tf.concat([a, b], 0);
-    const zn = tf.div(z, tf.add(tf.norm(z, 'euclidean', 1, true), 1e-12)) as tf.Tensor2D;
+    const zn = l2Normalise(z as tf.Tensor2D);
     const logits = tf.div(gram(zn), temperature) as tf.Tensor2D;
     // A row never competes with itself: a large negative on the diagonal.
     const masked = tf.sub(logits, tf.mul(tf.eye(2 * n), 1e9));
