@@ -268,7 +268,7 @@ export function createSession(o: SessionOptions): Session {
       sampleX = tf.tidy(() => tf.gather(x!, tf.tensor1d(indices, 'int32'))) as tf.Tensor2D;
       const ready = readyEvent(runId, dataset, k, indices);
       emit(ready, readyTransfer(ready));
-      run = method.create({ x, n: dataset.n, dim: dataset.dim, k, image: dataset.image, rng: streams.method, params });
+      run = method.create({ x, n: dataset.n, dim: dataset.dim, k, image: dataset.image, rng: streams.method, params, external: o.external });
       const phases = run.phases;
       plannedSamples = phases.filter(isGradientPhase).reduce((sum, p) => sum + p.steps * Math.min(p.batchSize, dataset.n), 0);
       for (let p = 0; p < phases.length; p++) {

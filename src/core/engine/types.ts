@@ -10,6 +10,7 @@ import type { Budget, Method, Params } from '../methods/types';
 import type { SampleNeighbours } from './sampleNeighbours';
 import type { Task } from './scheduler';
 import type { SharedStarts } from './sharedStarts';
+import type { ExternalKnowledge } from '../external/types';
 
 export type { DatasetInfo, ExternalMetrics, InternalMetrics };
 
@@ -161,6 +162,8 @@ export interface SessionOptions {
   x?: tf.Tensor2D;
   /** Where runs share their pretraining; without it the session keeps a private one. */
   sharedStarts?: SharedStarts;
+  /** Pretrained models and cached feature views for external-knowledge methods (MethodContext.external). */
+  external?: ExternalKnowledge;
   /** Observer called after every gradient step (tests count tensors here). */
   onStep?(info: StepInfo): void;
   now?(): number;

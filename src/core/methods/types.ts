@@ -11,6 +11,7 @@ import type { Rng } from '../rng';
 import type { Neighbours } from '../cluster/knn';
 import type { Network } from '../nn/network';
 import type { FamilyId } from './families';
+import type { ExternalKnowledge } from '../external/types';
 
 export type ParamValue = number | string | boolean;
 
@@ -91,6 +92,11 @@ export interface MethodContext<P = Params> {
   rng: Rng;
   /** Method parameters, already validated against the method's ParamSpecs. */
   params: P;
+  /**
+   * Knowledge from elsewhere (pretrained backbones, text): present where the runtime provides it
+   * (the training worker, the CLI); a method that needs it and finds none says so in its error.
+   */
+  external?: ExternalKnowledge;
 }
 
 /** Losses of one step, as scalars still on the device (the engine sums them without readback). */
