@@ -27,8 +27,11 @@ export interface FeatureExtractor {
   /**
    * Features of every row of `images` (n × h·w·c in [0, 1], channels last), batched, as a
    * host array n × dim. Reports progress; throws an Error whose message says what to do.
+   * `source` is where the user allowed models to come from (a bundled extractor ignores it).
    */
-  extract(images: ImageRows, report: ReportProgress): Promise<Float32Array>;
+  extract(images: ImageRows, report: ReportProgress, source: AssetSource): Promise<Float32Array>;
+  /** The text side of a vision-language model (CLIP), in the same space as `extract`'s features. */
+  textEncoder?(report: ReportProgress, source: AssetSource): Promise<TextEncoder>;
 }
 
 /** The run's data as images: what an extractor reads. */
