@@ -99,7 +99,7 @@ export const FAMILIES: readonly Family[] = [
     strengths: ['Brings in what the data alone cannot tell (names, semantics).', 'Works with very little data of one’s own.'],
     failureModes: [
       'Inherits the biases and blind spots of the outside model.',
-      'Helps only where the outside model’s data look like yours: the bundled MobileNetV2 learned from ImageNet photos (then NSFW classes), so its features group photos and textures well but MNIST digits worse than raw pixels (k-means NMI MNIST_BACKBONE_NMI against MNIST_PIXEL_NMI).',
+      'Helps only where the outside model’s data look like yours: the bundled MobileNetV2 learned from ImageNet photos (then NSFW classes), so its features group photos and textures well but MNIST digits worse than raw pixels (k-means on MNIST-10k: NMI 0.28 on its features against 0.48 on pixels).',
     ],
   },
 ];
