@@ -40,4 +40,21 @@ describe('a session reporting long work of a phase', () => {
     expect(after.some((p) => p.phase === 'cluster')).toBe(true);
     expect(after.every((p) => p.work === undefined)).toBe(true);
   });
+
+  it('a stop during the long work ends the run at its next report (not after 100,000 of them), as stopped, with nothing left on the device', async () => {
+    const tf = await import('@tensorflow/tfjs');
+    const before = tf.memory().numTensors;
+    const { end, events } = await runToEnd(blobsDataset(120, 6, 3), reportingToy(100_000), testConfig({ snapshotEveryMs: 1e9 }), {
+      session: (s) => {
+        setTimeout(() => s.stop(), 50);
+      },
+    });
+    expect(end).toBe('stopped');
+    const done = events.at(-1)!;
+    expect(done).toMatchObject({ type: 'done', reason: 'stopped' });
+    expect(events.some((e) => e.type === 'error')).toBe(false);
+    // It never reached the gradient phase after the long work.
+    expect(events.some((e) => e.type === 'progress' && e.phase === 'cluster')).toBe(false);
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

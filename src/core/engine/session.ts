@@ -32,6 +32,13 @@ const SLICE_MS = 30;
 const PROGRESS_MS = 250;
 const COLLAPSE_FRACTION = 0.9;
 
+/** Thrown by MethodContext.report once the run is asked to stop: long one-off work ends there. */
+class RunStopped extends Error {
+  constructor() {
+    super('the run was stopped');
+  }
+}
+
 class SessionError extends Error {
   constructor(message: string, readonly phase: string, readonly step: number) {
     super(message);
@@ -157,6 +164,7 @@ export function createSession(o: SessionOptions): Session {
 
   /** A method's long one-off work (MethodContext.report): a progress event at most every PROGRESS_MS, and its end. */
   const reportWork: ReportProgress = (done, total, label) => {
+    if (stopRequested) throw new RunStopped();
     if (!run || over || (done < total && now() - lastProgress < PROGRESS_MS)) return;
     progress(run.phases[phaseIndex], 0, { work: { label, done, total } });
   };
@@ -363,7 +371,11 @@ export function createSession(o: SessionOptions): Session {
       try {
         await gen.next();
       } catch (err) {
-        fail(err);
+        if (err instanceof RunStopped) {
+          // Stopped inside a phase's long begin() (it reports through MethodContext.report).
+          over = 'stopped';
+          emit({ type: 'done', runId, reason: 'stopped', seconds: elapsed() / 1000, final: null });
+        } else fail(err);
       } finally {
         computeMs += now() - sliceStart;
         sliceStart = 0;

@@ -72,6 +72,22 @@ describe('external knowledge', () => {
     img.x.dispose();
   });
 
+  it('a caller whose report throws (its run stopped) stops waiting; the others get the view, computed once', async () => {
+    const e = countingExtractor();
+    const img = images();
+    const cache = createFeatureCache();
+    const k = createExternalKnowledge({ datasetKey: 'd', images: img, source: bundled, cache, extractors: () => e });
+    const stopped = k.featureView(e.id, () => {
+      throw new Error('the run was stopped');
+    });
+    const waiting = k.featureView(e.id, noReport);
+    await expect(stopped).rejects.toThrow('the run was stopped');
+    await expect(waiting).resolves.toMatchObject({ dim: 3 });
+    await k.featureView(e.id, noReport);
+    expect(e.calls).toBe(1);
+    img.x.dispose();
+  });
+
   it('keeps views in the persistent store: a fresh page (new memory cache) reads them back', async () => {
     const e = countingExtractor();
     const store = memoryStore();

@@ -65,7 +65,7 @@ export function createFeatureCache(store?: FeatureStore): FeatureCache {
       let running = pending.get(key);
       if (!running) {
         const listeners = new Set<ReportProgress>();
-        const fanOut: ReportProgress = (done, total, label) => listeners.forEach((l) => l(done, total, label));
+        const fanOut: ReportProgress = (done, total, label) => [...listeners].forEach((l) => l(done, total, label));
         const view = load(key, compute, fanOut).then(
           (view) => {
             pending.delete(key);
@@ -81,10 +81,21 @@ export function createFeatureCache(store?: FeatureStore): FeatureCache {
         running = { view, listeners };
         pending.set(key, running);
       }
-      const { listeners } = running;
-      listeners.add(report);
-      // A caller that is done waiting (its run stopped) no longer hears the progress.
-      return running.view.finally(() => listeners.delete(report));
+      const { view, listeners } = running;
+      // A caller whose report throws (its run was stopped) stops waiting, with that error; the
+      // computation goes on for the others and is kept for later runs.
+      return new Promise<FeatureView>((resolve, reject) => {
+        const listener: ReportProgress = (done, total, label) => {
+          try {
+            report(done, total, label);
+          } catch (err) {
+            listeners.delete(listener);
+            reject(err);
+          }
+        };
+        listeners.add(listener);
+        view.then(resolve, reject).finally(() => listeners.delete(listener));
+      });
     },
   };
 }

@@ -85,7 +85,7 @@ export const backboneScan = defineMethod({
   name: 'Pretrained backbone + SCAN',
   family: 'external',
   paper: 'SCAN: Van Gansbeke et al., ECCV 2020, on a frozen MobileNetV2 (Sandler et al., CVPR 2018; weights: nsfwjs 4.4.0)',
-  summary: 'SCAN with a pretrained MobileNetV2 as its pretext: neighbours mined in the frozen backbone’s features, cluster heads trained so neighbours agree.',
+  summary: 'SCAN with a pretrained MobileNetV2 (ImageNet photos, then NSFW classes) as its pretext: neighbours mined in its frozen features, cluster heads trained so neighbours agree.',
   card: {
     equation: 'Λ = −(1/|D|) Σ_X Σ_{k∈N_X} log ⟨Φ(f(X)), Φ(f(k))⟩ + λ Σ_c Φ′_c log Φ′_c   (SCAN Eq. 2, f frozen)',
     steps: [

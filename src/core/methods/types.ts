@@ -99,7 +99,8 @@ export interface MethodContext<P = Params> {
   external?: ExternalKnowledge;
   /**
    * Progress of long one-off work in a phase's `begin()` (features of 10,000 images): the run's
-   * progress line shows it as "label done / total". Absent where nobody listens.
+   * progress line shows it as "label done / total". Absent where nobody listens. Throws once the
+   * run is asked to stop, so a stop ends long work at its next report.
    */
   report?: ReportProgress;
 }
