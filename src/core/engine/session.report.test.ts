@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Method } from '../methods/types';
+import { createScheduler } from './scheduler';
+import { createSession } from './session';
 import { blobsDataset, runToEnd, testConfig } from './testing/runToEnd';
 import { toyMethod } from './testing/toyMethod';
 import type { TrainEvent } from './types';
@@ -56,5 +58,35 @@ describe('a session reporting long work of a phase', () => {
     // It never reached the gradient phase after the long work.
     expect(events.some((e) => e.type === 'progress' && e.phase === 'cluster')).toBe(false);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('runs beside the long work: another run on the same scheduler trains meanwhile', async () => {
+    const order: string[] = [];
+    const scheduler = createScheduler();
+    const data = blobsDataset(120, 6, 3);
+    const long = createSession({
+      runId: 'long',
+      config: testConfig({ snapshotEveryMs: 1e9 }),
+      dataset: data,
+      method: reportingToy(2000),
+      emit: (e) => {
+        if (e.type === 'progress' && e.work && e.work.done === e.work.total) order.push('long work done');
+        if (e.type === 'done') order.push(`long ${e.reason}`);
+      },
+    });
+    const other = createSession({
+      runId: 'other',
+      config: testConfig({ snapshotEveryMs: 1e9 }),
+      dataset: data,
+      method: toyMethod({ fitSteps: 10, clusterSteps: 10 }),
+      emit: (e) => {
+        if (e.type === 'done') order.push(`other ${e.reason}`);
+      },
+    });
+    scheduler.add(long);
+    scheduler.add(other);
+    await scheduler.idle();
+    // The long work takes 200 reports of ≥ 1 ms; the other run needs far less and is not held up by it.
+    expect(order).toEqual(['other finished', 'long work done', 'long finished']);
   });
 });

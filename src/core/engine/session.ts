@@ -56,6 +56,8 @@ export function createSession(o: SessionOptions): Session {
   let paused = false;
   let stopRequested = false;
   let waitingOn: PretrainJob | null = null;
+  /** A phase's begin() under way beside the scheduler's other tasks (settles, never rejects). */
+  let beginning: Promise<void> | null = null;
   let scheduler: Scheduler | null = null;
 
   const t0 = now();
@@ -301,7 +303,23 @@ export function createSession(o: SessionOptions): Session {
           yield* sharedStart(phase);
         } else {
           if (phase.begin) {
-            await phase.begin();
+            const pending = phase.begin();
+            if (scheduler) {
+              // Long one-off work (a backbone's features of every image) runs beside the other
+              // runs of the scheduler: this one is blocked until it settles, not the whole loop.
+              let settled = false;
+              beginning = pending.then(
+                () => undefined,
+                () => undefined,
+              );
+              void beginning.then(() => {
+                settled = true;
+                beginning = null;
+                scheduler?.wake();
+              });
+              while (!settled) yield;
+            }
+            await pending;
             yield;
           }
           if (isGradientPhase(phase)) yield* train(phase);
@@ -345,7 +363,7 @@ export function createSession(o: SessionOptions): Session {
     get state(): TaskState {
       if (over) return 'done';
       if (stopRequested) return 'ready';
-      if (paused || (waitingOn && !waitingOn.settled)) return 'blocked';
+      if (paused || (waitingOn && !waitingOn.settled) || beginning) return 'blocked';
       return 'ready';
     },
     get position() {
@@ -358,6 +376,9 @@ export function createSession(o: SessionOptions): Session {
       if (over) return;
       if (stopRequested) {
         try {
+          // A begin() under way ends first (at its next report, or when done), so nothing it
+          // makes outlives the run's dispose.
+          if (beginning) await beginning;
           await gen.return();
         } catch (err) {
           fail(err);
