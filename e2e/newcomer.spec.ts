@@ -26,7 +26,11 @@ test('the prior comes first: grouped methods, its idea in one sentence, Train th
   await expect(page.getByTestId('param-method')).toHaveValue('dcn');
   await expect(page.getByTestId('prior-idea')).toContainText('intrinsic structure');
   await expect(page.getByTestId('method-card')).toContainText('DCN');
-  await expect(page.getByTestId('prior-external')).toBeDisabled(); // no method of that prior yet
+  // External knowledge: the pretrained backbone's methods (offline, bundled).
+  await page.getByTestId('prior-external').check({ force: true });
+  await expect(page.getByTestId('param-method')).toHaveValue('backbone-kmeans');
+  await expect(page.getByTestId('method-card')).toContainText('ImageNet');
+  await page.getByTestId('prior-structure').check({ force: true });
 
   // The method card sits beside the plot, not under the settings.
   const plot = (await page.getByTestId('scatter').boundingBox())!;

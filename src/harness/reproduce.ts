@@ -174,7 +174,7 @@ function track(t: Tracked, e: TrainEvent, name: string, dataName: string): void 
         t.speedSum += e.samplesPerSec;
         t.speedCount++;
       }
-      if (performance.now() - lastLog >= LOG_EVERY_MS || e.step === 0) {
+      if (performance.now() - lastLog >= LOG_EVERY_MS || (e.step === 0 && !e.work)) {
         lastLog = performance.now();
         const pct = e.work ? ` — ${e.work.label} ${e.work.done}/${e.work.total}` : e.steps > 0 ? ` ${e.step}/${e.steps}` : '';
         console.log(`${tag}[${(e.elapsedMs / 1000).toFixed(0)} s] ${e.phaseLabel}${pct} epoch ${e.epoch}, ${Math.round(e.samplesPerSec)} samples/s`);

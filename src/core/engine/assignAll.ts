@@ -20,7 +20,8 @@ export async function assignAll(run: MethodRun, x: tf.Tensor2D): Promise<Assignm
   const confidences: tf.Tensor1D[] = [];
   for (let start = 0; start < n; start += CHUNK) {
     const pair = tf.tidy((): tf.Tensor1D[] => {
-      const q = run.assign(tf.slice(x, [start, 0], [Math.min(CHUNK, n - start), -1]));
+      const size = Math.min(CHUNK, n - start);
+      const q = run.assign(tf.slice(x, [start, 0], [size, -1]), Int32Array.from({ length: size }, (_, i) => start + i));
       return q ? [tf.argMax(q, 1), tf.max(q, 1)] : [];
     });
     if (pair.length === 0) break;

@@ -223,7 +223,7 @@ export function createPretrainJob(o: PretrainJobOptions): PretrainJob {
     async embed(indices, sampleX) {
       const same = memo.find((m) => m.step === done && m.indices.length === indices.length && m.indices.every((v, i) => v === indices[i]));
       if (same) return same.embedding.slice();
-      const emb = tf.tidy(() => run!.embed(sampleX));
+      const emb = tf.tidy(() => run!.embed(sampleX, indices));
       try {
         const embedding = Float32Array.from(await emb.data());
         memo = [...memo.filter((m) => m.step === done), { step: done, indices, embedding }];

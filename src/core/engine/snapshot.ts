@@ -31,7 +31,7 @@ export interface SnapshotInput {
 }
 
 export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
-  const emb = tf.tidy(() => s.run.embed(s.sampleX));
+  const emb = tf.tidy(() => s.run.embed(s.sampleX, s.sampleIndices));
   let embedding: Float32Array;
   try {
     embedding = Float32Array.from(await emb.data());
@@ -50,7 +50,7 @@ export async function takeSnapshot(s: SnapshotInput): Promise<Snapshot> {
   if (all) {
     // The soft assignment of the sample only (sample × k), for the hover card's bar chart.
     const [q] = tf.tidy((): tf.Tensor2D[] => {
-      const r = s.run.assign(s.sampleX);
+      const r = s.run.assign(s.sampleX, s.sampleIndices);
       return r ? [r] : [];
     });
     if (q) {

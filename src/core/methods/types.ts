@@ -159,13 +159,18 @@ export interface Phase {
 /** A created run of a method: its phases, plus how to read its current state. */
 export interface MethodRun {
   phases: Phase[];
-  /** Embedding of the given rows (r × e) — what the scatter plot projects. */
-  embed(x: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * Embedding of the given rows (r × e) — what the scatter plot projects. `rows` says which
+   * dataset rows `x` holds (x = ctx.x gathered at rows; the engine always passes it), for
+   * methods whose embedding is not a function of the pixels alone but a per-row view computed
+   * before (a backbone's cached features).
+   */
+  embed(x: tf.Tensor2D, rows?: Int32Array): tf.Tensor2D;
   /**
    * Soft cluster assignment of the given rows (r × k, rows sum to 1), or null before the method
-   * has clusters (e.g. during pretraining).
+   * has clusters (e.g. during pretraining). `rows` as in `embed`.
    */
-  assign(x: tf.Tensor2D): tf.Tensor2D | null;
+  assign(x: tf.Tensor2D, rows?: Int32Array): tf.Tensor2D | null;
   /**
    * Cluster centres in the embedding (k × e), for methods that keep them (DEC, IDEC, DCN, DKM);
    * null before they exist. "X + MNet" measures its pairs with memberships around them.

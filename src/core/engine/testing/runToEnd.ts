@@ -1,5 +1,7 @@
 /** Test helper: runs a session and collects its events. */
+import type * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../../data/dataset';
+import type { ExternalKnowledge } from '../../external/types';
 import { createRng } from '../../rng';
 import type { Method } from '../../methods/types';
 import type { RunConfig, TrainEvent } from '../types';
@@ -34,6 +36,9 @@ export interface RunHooks {
   onStep?(info: StepInfo, events: TrainEvent[]): void;
   /** Shared pretrainings across runs; each run keeps a private one without it. */
   sharedStarts?: SharedStarts;
+  /** The data on the device, owned by the caller (the one an ExternalKnowledge reads too). */
+  x?: tf.Tensor2D;
+  external?: ExternalKnowledge;
 }
 
 export async function runToEnd(dataset: Dataset, method: Method, config: RunConfig, hooks: RunHooks = {}): Promise<Collected> {
@@ -46,6 +51,8 @@ export async function runToEnd(dataset: Dataset, method: Method, config: RunConf
       method,
       emit: (e) => events.push(e),
       sharedStarts: hooks.sharedStarts,
+      x: hooks.x,
+      external: hooks.external,
       onStep: hooks.onStep ? (info) => hooks.onStep!(info, events) : undefined,
     },
     hooks.session,
