@@ -14,11 +14,13 @@ import { createSharedStarts } from '../core/engine/sharedStarts';
 import type { BackendPreference } from '../core/engine/types';
 import { findMethod, METHODS } from '../core/methods';
 import { chooseBackend, type BackendChoice } from './backend';
+import { configureClipWasm } from './clipRuntime';
 import { createDataHub } from './dataHub';
 import type { TrainCommand, TrainWorkerEvent } from './protocol';
 import { indexedDbWeightStore } from './weightStore';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+configureClipWasm(scope.location.href);
 
 const post = (event: TrainWorkerEvent, transfer: Transferable[] = []): void => scope.postMessage(event, transfer);
 
