@@ -99,8 +99,8 @@ describe('CLIP methods on the tiny CLIP model', () => {
     const names = ['blue', 'red', 'green'];
     const r = await run(sic, data, { epochs: 20, batchSize: 30, neighbours: 5, lr: 0.03 }, names);
     expect(r.error).toBeNull();
-    expect(r.done!.final.metrics!.acc).toBeGreaterThan(0.95);
-    const assignment = r.done!.final.assignment!;
+    expect(r.done!.final!.metrics!.acc).toBeGreaterThan(0.95);
+    const assignment = r.done!.final!.assignment!;
     const colourOf = ['red', 'green', 'blue'];
     const named = Array.from(r.sampleRows!).filter((row, i) => names[assignment[i]] === colourOf[data.labels![row]]).length;
     expect(named / r.sampleRows!.length).toBeGreaterThan(0.95);
@@ -118,14 +118,14 @@ describe('CLIP methods on the tiny CLIP model', () => {
   it('TAC: text counterparts from class names sharpen k-means on the features', async () => {
     const r = await run(tac, data, { nInit: 3 }, ['red', 'green', 'blue']);
     expect(r.error).toBeNull();
-    expect(r.done!.final.metrics!.acc).toBeGreaterThan(0.95);
+    expect(r.done!.final!.metrics!.acc).toBeGreaterThan(0.95);
     expect(r.leaked).toBe(0);
   });
 
   it('TAC without class names falls back to the shipped nouns (which hold no colours: it still runs)', async () => {
     const r = await run(tac, data, { nInit: 3 }, []);
     expect(r.error).toBeNull();
-    expect(r.done!.final.assignment).toBeInstanceOf(Int32Array);
-    expect(r.done!.final.assignment!.length).toBe(30);
+    expect(r.done!.final!.assignment).toBeInstanceOf(Int32Array);
+    expect(r.done!.final!.assignment!.length).toBe(30);
   });
 });
