@@ -176,7 +176,7 @@ function track(t: Tracked, e: TrainEvent, name: string, dataName: string): void 
       }
       if (performance.now() - lastLog >= LOG_EVERY_MS || e.step === 0) {
         lastLog = performance.now();
-        const pct = e.steps > 0 ? ` ${e.step}/${e.steps}` : '';
+        const pct = e.work ? ` — ${e.work.label} ${e.work.done}/${e.work.total}` : e.steps > 0 ? ` ${e.step}/${e.steps}` : '';
         console.log(`${tag}[${(e.elapsedMs / 1000).toFixed(0)} s] ${e.phaseLabel}${pct} epoch ${e.epoch}, ${Math.round(e.samplesPerSec)} samples/s`);
       }
       break;

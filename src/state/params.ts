@@ -53,7 +53,8 @@ export interface Catalog {
   effective(method: Method, budget: Budget, overrides: Params): Params;
 }
 
-export type GlobalKey = Exclude<keyof Settings, 'params'>;
+/** Settings with one value each in the table below (class names are a list, carried apart). */
+export type GlobalKey = Exclude<keyof Settings, 'params' | 'classNames'>;
 
 export interface Option {
   value: string;

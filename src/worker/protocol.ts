@@ -6,6 +6,7 @@
 import type { AugmentedPairs } from '../core/augment/augmentedPairs';
 import type { Dataset } from '../core/data/dataset';
 import type { RunConfig, TrainEvent } from '../core/engine/types';
+import type { AssetSource } from '../core/external/types';
 import type { IngestProblem, PreprocessOptions } from '../core/data/ingest/types';
 import type { ProjectionParams, ProjectionView, ProjectorName } from '../core/projection/projectors';
 
@@ -17,7 +18,17 @@ export type TrainCommand =
    * The numbers travel with the first start of each version only; later starts reuse the
    * worker's copy, so a comparison of four runs does not copy the data four times.
    */
-  | { type: 'start'; runId: string; config: RunConfig; data?: { version: number; dataset?: Dataset } }
+  | {
+      type: 'start';
+      runId: string;
+      config: RunConfig;
+      data?: { version: number; dataset?: Dataset };
+      /**
+       * Where external-knowledge models may come from (default: bundled only). Not in RunConfig:
+       * consent and a folder the user chose are no part of a link.
+       */
+      modelSource?: AssetSource;
+    }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
   | { type: 'stop'; runId: string }

@@ -12,6 +12,9 @@ import { createScheduler } from '../core/engine/scheduler';
 import { createSession, type Session } from '../core/engine/session';
 import { createSharedStarts } from '../core/engine/sharedStarts';
 import type { BackendPreference } from '../core/engine/types';
+import { datasetKey } from '../core/data/datasetKey';
+import { createExternalKnowledge, createFeatureCache } from '../core/external/knowledge';
+import { indexedDbFeatureStore } from '../core/storage/featureStore';
 import { findMethod, METHODS } from '../core/methods';
 import { chooseBackend, type BackendChoice } from './backend';
 import { configureClipWasm } from './clipRuntime';
@@ -42,6 +45,8 @@ const fetchIO: DataIO = {
 const scheduler = createScheduler();
 const sharedStarts = createSharedStarts(indexedDbWeightStore);
 const hub = createDataHub(fetchIO);
+/** Feature views of external-knowledge methods, per data and extractor: kept for every run of the page, and in IndexedDB. */
+const featureCache = createFeatureCache(indexedDbFeatureStore);
 /** Runs by id; `session` is null while its data and backend are being prepared. */
 const runs = new Map<string, { session: Session | null; stopped: boolean }>();
 let backend: { pref: BackendPreference; choice: BackendChoice } | null = null;
@@ -74,13 +79,23 @@ async function start(cmd: Extract<TrainCommand, { type: 'start' }>): Promise<voi
       runs.delete(runId);
       return;
     }
+    const { dataset } = data;
+    const external = createExternalKnowledge({
+      // The content of the data, not its name: dropped files have no stable name across reloads.
+      datasetKey: () => datasetKey(dataset),
+      images: dataset.image ? { x: data.x, n: dataset.n, ...dataset.image } : null,
+      source: cmd.modelSource ?? { kind: 'bundled' },
+      classNames: config.classNames ?? [],
+      cache: featureCache,
+    });
     const session = createSession({
       runId,
       config,
-      dataset: data.dataset,
+      dataset,
       x: data.x,
       method,
       sharedStarts,
+      external,
       emit: (event, transfer) => {
         post(event, transfer);
         if (event.type === 'done' || event.type === 'error') {

@@ -8,6 +8,7 @@
  * Talks to the outside only through `emit`.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { ReportProgress } from '../external/types';
 import type { MethodRun, Phase } from '../methods/types';
 import { resolveParams } from '../methods/resolveParams';
 import { phaseBatches } from './batcher';
@@ -87,7 +88,11 @@ export function createSession(o: SessionOptions): Session {
   /** The latest losses read, and their phase. */
   let lastLosses: { phase: string; means: Record<string, number> } | null = null;
 
-  const progress = (phase: Phase, epoch: number, extra: { samplesPerSec?: number; sharedBy?: number } = {}): void => {
+  const progress = (
+    phase: Phase,
+    epoch: number,
+    extra: { samplesPerSec?: number; sharedBy?: number; work?: { label: string; done: number; total: number } } = {},
+  ): void => {
     emit({
       type: 'progress',
       runId,
@@ -104,6 +109,7 @@ export function createSession(o: SessionOptions): Session {
       overall: { done: Math.min(samplesSeen, plannedSamples), total: plannedSamples },
       elapsedMs: elapsed(),
       ...(extra.sharedBy && extra.sharedBy > 1 ? { sharedBy: extra.sharedBy } : {}),
+      ...(extra.work ? { work: extra.work } : {}),
     });
     windowSamples = 0;
     windowMs = 0;
@@ -147,6 +153,12 @@ export function createSession(o: SessionOptions): Session {
   const emitSnapshot = async (): Promise<void> => {
     const snap = await read(false, true);
     emit({ type: 'snapshot', runId, snapshot: snap }, snapshotTransfer(snap));
+  };
+
+  /** A method's long one-off work (MethodContext.report): a progress event at most every PROGRESS_MS, and its end. */
+  const reportWork: ReportProgress = (done, total, label) => {
+    if (!run || over || (done < total && now() - lastProgress < PROGRESS_MS)) return;
+    progress(run.phases[phaseIndex], 0, { work: { label, done, total } });
   };
 
   /** The slice is used up, or the user wants the run to stop moving. */
@@ -268,7 +280,7 @@ export function createSession(o: SessionOptions): Session {
       sampleX = tf.tidy(() => tf.gather(x!, tf.tensor1d(indices, 'int32'))) as tf.Tensor2D;
       const ready = readyEvent(runId, dataset, k, indices);
       emit(ready, readyTransfer(ready));
-      run = method.create({ x, n: dataset.n, dim: dataset.dim, k, image: dataset.image, rng: streams.method, params, external: o.external });
+      run = method.create({ x, n: dataset.n, dim: dataset.dim, k, image: dataset.image, rng: streams.method, params, external: o.external, report: reportWork });
       const phases = run.phases;
       plannedSamples = phases.filter(isGradientPhase).reduce((sum, p) => sum + p.steps * Math.min(p.batchSize, dataset.n), 0);
       for (let p = 0; p < phases.length; p++) {

@@ -37,6 +37,11 @@ export interface RunConfig {
   sampleSize: number;
   /** Minimum time between snapshots. */
   snapshotEveryMs: number;
+  /**
+   * Candidate class names for text-guided external-knowledge methods (CLIP); absent or empty
+   * when none were given (ExternalKnowledge.classNames is then empty).
+   */
+  classNames?: string[];
 }
 
 export interface Snapshot {
@@ -123,6 +128,11 @@ export type ProgressEvent = {
    * (an upper bound where a phase may stop early, as DEC's does at its tolerance).
    */
   overall: { done: number; total: number };
+  /**
+   * Long one-off work of the phase's begin() (MethodContext.report), e.g. "Extracting MobileNetV2
+   * features" 3,200 of 10,000; absent while gradient steps run.
+   */
+  work?: { label: string; done: number; total: number };
 };
 
 export type TrainEvent =

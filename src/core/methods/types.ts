@@ -11,7 +11,7 @@ import type { Rng } from '../rng';
 import type { Neighbours } from '../cluster/knn';
 import type { Network } from '../nn/network';
 import type { FamilyId } from './families';
-import type { ExternalKnowledge } from '../external/types';
+import type { ExternalKnowledge, ReportProgress } from '../external/types';
 
 export type ParamValue = number | string | boolean;
 
@@ -97,6 +97,11 @@ export interface MethodContext<P = Params> {
    * (the training worker, the CLI); a method that needs it and finds none says so in its error.
    */
   external?: ExternalKnowledge;
+  /**
+   * Progress of long one-off work in a phase's `begin()` (features of 10,000 images): the run's
+   * progress line shows it as "label done / total". Absent where nobody listens.
+   */
+  report?: ReportProgress;
 }
 
 /** Losses of one step, as scalars still on the device (the engine sums them without readback). */

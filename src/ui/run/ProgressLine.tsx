@@ -57,7 +57,7 @@ export function ProgressLine() {
             <span className="stats muted" data-testid="progress-stats">
               {/* A run without gradient steps (k-means on pixels) has no steps to count. */}
               {progress.overall.total > 0 && `${Math.round(where.overall * 100)}% of the run · step ${fmtInt.format(where.globalStep)} · `}
-              {where.phase !== null && `epoch ${progress.epoch} · `}
+              {where.phase !== null && !progress.work && `epoch ${progress.epoch} · `}
               {/* Throughput only while steps run: a finished or non-gradient phase would read 0. */}
               {progress.samplesPerSec > 0 && `${fmtInt.format(progress.samplesPerSec)} samples/s · `}
               {(progress.elapsedMs / 1000).toFixed(1)} s

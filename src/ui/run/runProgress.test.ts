@@ -40,4 +40,13 @@ describe('run progress', () => {
     expect(runProgress(run({ progress: progress({}), speed: { sum: 0, count: 0 } }))!.secondsLeft).toBeNull();
     expect(runProgress(run({}))).toBeNull();
   });
+
+  it("a phase's long work (a backbone's features) is its share, and the whole run's when it has no steps", () => {
+    const work = { label: 'Extracting MobileNetV2 features', done: 3200, total: 10_000 };
+    const scan = runProgress(run({ progress: progress({ steps: 0, step: 0, work }) }))!;
+    expect(scan.phase).toBeCloseTo(0.32);
+    expect(scan.overall).toBe(0.5);
+    const kmeans = runProgress(run({ progress: progress({ steps: 0, step: 0, work, overall: { done: 0, total: 0 } }) }))!;
+    expect(kmeans.overall).toBeCloseTo(0.32);
+  });
 });

@@ -8,7 +8,7 @@ import type { RunState } from '../../state/run';
 export interface RunProgress {
   /** 0..1 over the whole run; 1 once finished. */
   overall: number;
-  /** This phase's share done, or null for a phase without steps (k-means). */
+  /** This phase's share done (of its steps, or of the long work it reports), or null for a phase without either (k-means). */
   phase: number | null;
   globalStep: number;
   /** Seconds left at the mean speed so far; null before the speed is known, or when done. */
@@ -20,12 +20,14 @@ export function runProgress(run: Pick<RunState, 'status' | 'progress' | 'speed'>
   if (!p) return null;
   const finished = run.status === 'finished';
   const { done, total } = p.overall;
-  const overall = finished ? 1 : total > 0 ? Math.min(1, done / total) : 0;
+  const work = p.work && p.work.total > 0 ? Math.min(1, p.work.done / p.work.total) : null;
+  // A run without gradient steps (a backbone's features, then k-means) is as far as its long work.
+  const overall = finished ? 1 : total > 0 ? Math.min(1, done / total) : (work ?? 0);
   const speed = run.speed.count > 0 ? run.speed.sum / run.speed.count : 0;
   const left = Math.max(0, total - done);
   return {
     overall,
-    phase: p.steps > 0 ? Math.min(1, p.step / p.steps) : null,
+    phase: work ?? (p.steps > 0 ? Math.min(1, p.step / p.steps) : null),
     globalStep: p.globalStep,
     secondsLeft: finished || speed <= 0 || total === 0 ? null : left / speed,
   };

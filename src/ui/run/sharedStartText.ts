@@ -8,7 +8,10 @@ export function sharedStartText(info: SharedStartInfo | null): string | null {
   return null;
 }
 
-/** The phase label, saying when its work is shared with other runs. */
+const fmtInt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** The phase label, saying when its work is shared with other runs, or how far its long one-off work is. */
 export function phaseText(p: ProgressInfo): string {
+  if (p.work) return `${p.phaseLabel} — ${p.work.label} ${fmtInt.format(p.work.done)} / ${fmtInt.format(p.work.total)}`;
   return p.sharedBy ? `${p.phaseLabel} — shared by ${p.sharedBy} runs` : p.phaseLabel;
 }
