@@ -43,7 +43,7 @@ export interface ClipInputs {
 const noProgress: ReportProgress = () => {};
 
 /** CLIP features of the run's data and text embeddings of `names`; errors say what to do. */
-export async function clipInputs(ctx: MethodContext & { report?: ReportProgress }, method: string, names: readonly string[], template: string, rng: Rng): Promise<ClipInputs> {
+export async function clipInputs(ctx: MethodContext, method: string, names: readonly string[], template: string, rng: Rng): Promise<ClipInputs> {
   const external = ctx.external;
   if (!external) throw new Error(`${method} needs CLIP, which this runtime does not provide: run it in the app (or a runtime that passes external knowledge).`);
   if (!external.textEncoder) throw new Error(`${method} needs CLIP's text encoder, which this runtime does not provide.`);

@@ -9,7 +9,8 @@ import type { Dataset } from '../data/dataset';
 import type { TrainEvent } from '../engine/types';
 import { runSession } from '../engine/runSession';
 import { testConfig } from '../engine/testing/runToEnd';
-import { clipVitB32, disposeClipModels } from '../external/clip';
+import { disposeClipModels } from '../external/clip';
+import { createExternalKnowledge } from '../external/knowledge';
 import type { AssetSource, ExternalKnowledge } from '../external/types';
 import { acc } from '../metrics';
 import { createRng } from '../rng';
@@ -37,36 +38,26 @@ function colourData(n: number): Dataset {
   return { id: 'colours', name: 'Colours', n, dim, x, labels, numClasses: 3, image: { width: SIDE, height: SIDE, channels: 3 } };
 }
 
-/** ExternalKnowledge by hand: CLIP from the tiny model folder, features of `data`, these names. */
-function knowledge(data: Dataset, classNames: string[]): ExternalKnowledge {
+/** The app's ExternalKnowledge, with CLIP from the tiny model folder (a local source). */
+function knowledge(data: Dataset, x: tf.Tensor2D, classNames: string[]): ExternalKnowledge {
   const source: AssetSource = { kind: 'local', files: tinyClipFiles() };
-  return {
-    classNames,
-    featureView: async (id, report) => {
-      expect(id).toBe(clipVitB32.id);
-      const x = tf.tensor2d(data.x, [data.n, data.dim]);
-      try {
-        const features = await clipVitB32.extract({ x, n: data.n, width: SIDE, height: SIDE, channels: 3 }, report, source);
-        return { features, dim: clipVitB32.dim };
-      } finally {
-        x.dispose();
-      }
-    },
-    textEncoder: (_id, report) => clipVitB32.textEncoder!(report, source),
-  };
+  return createExternalKnowledge({ datasetKey: data.id, images: { x, n: data.n, width: SIDE, height: SIDE, channels: 3 }, source, classNames });
 }
 
 async function run(method: Method, data: Dataset, params: Params, classNames: string[]) {
   const events: TrainEvent[] = [];
   const before = tf.memory().numTensors;
+  const x = tf.tensor2d(data.x, [data.n, data.dim]);
   const end = await runSession({
     runId: 'clip',
     config: testConfig({ dataset: data.id, method: method.id, params, sampleSize: 30 }),
     dataset: data,
     method,
     emit: (e) => events.push(e),
-    external: knowledge(data, classNames),
+    x,
+    external: knowledge(data, x, classNames),
   });
+  x.dispose();
   const leaked = tf.memory().numTensors - before;
   const done = events.find((e) => e.type === 'done');
   const error = events.find((e) => e.type === 'error');
