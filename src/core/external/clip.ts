@@ -20,6 +20,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { CLIP_NOT_BUNDLED, ClipUnavailableError, clipLoadError } from './clipErrors';
+import { CLIP_EXTRACTOR_ID, CLIP_HUB_MODEL } from './clipModel';
 import { normaliseRowsInPlace } from './hostRows';
 import { folderCache, folderDtype, LOCAL_MODEL_ID, missingModelFiles, relativeModelFiles } from './modelFolder';
 import type { AssetSource, FeatureExtractor, ImageRows, ReportProgress, TextEncoder } from './types';
@@ -29,9 +30,7 @@ type HfTensor = import('@huggingface/transformers').Tensor;
 type Model = import('@huggingface/transformers').PreTrainedModel;
 type Tokenizer = import('@huggingface/transformers').PreTrainedTokenizer;
 
-export const CLIP_EXTRACTOR_ID = 'clip-vit-b32';
-export const CLIP_HUB_MODEL = 'Xenova/clip-vit-base-patch32';
-export const CLIP_HUB_URL = 'https://huggingface.co/';
+export { CLIP_EXTRACTOR_ID, CLIP_HUB_MODEL, CLIP_HUB_URL } from './clipModel';
 /** ViT-B/32's projection width; a local folder's model may have another (see `dim`). */
 const CLIP_DIM = 512;
 /** Images per forward pass: ViT-B/32 at 224² on WASM takes ~50 MB of activations for 32. */

@@ -4,7 +4,7 @@
  * prompt, and a lookup from pixel rows to feature rows (the engine asks `embed`/`assign` on pixels).
  */
 import * as tf from '@tensorflow/tfjs';
-import { CLIP_EXTRACTOR_ID } from '../external/clip';
+import { CLIP_EXTRACTOR_ID } from '../external/clipModel';
 import { createRowLookup, type RowLookup } from '../external/rowLookup';
 import type { ReportProgress } from '../external/types';
 import type { Rng } from '../rng';
