@@ -84,7 +84,7 @@ export function ClipPanel({ methodId }: { methodId: string }) {
 
       <fieldset className="clip-source">
         <legend>Where CLIP comes from</legend>
-        <div className="control control-bool">
+        <div className="clip-consent-row">
           <input id={ids.consent} type="checkbox" data-testid="clip-consent" checked={consent} onChange={(e) => setDownloadConsent(e.target.checked)} />
           <label htmlFor={ids.consent}>
             Download CLIP from huggingface.co (≈ {CLIP_DOWNLOAD_MB} MB, {CLIP_HUB_MODEL}; kept in this browser’s cache)
