@@ -3,9 +3,11 @@
 // a red image along axis 0, green along 1, blue along 2; its text tower points "red", "green",
 // "blue" along the same axes — so the text-guided path has a right answer to get wrong.
 import * as tf from '@tensorflow/tfjs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tinyClipFiles } from '../testing/tinyClip';
-import { clipVitB32, disposeClipModels } from './clip';
+import { CLIP_HUB_MODEL, clipVitB32, disposeClipModels } from './clip';
 import { CLIP_NOT_BUNDLED } from './clipErrors';
 import { textPseudoLabels } from './textGuidance';
 import type { AssetSource, ImageRows } from './types';
@@ -116,5 +118,46 @@ describe('CLIP when it cannot be had', () => {
     // Port 9 on the loopback: nothing listens, the connection is refused at once.
     const remote: AssetSource = { kind: 'remote', baseUrl: 'http://127.0.0.1:9/' };
     await expect(clipVitB32.textEncoder!(noProgress, remote)).rejects.toThrow(/Could not download CLIP: .*Check the connection and try again, or choose a local model folder/);
+  });
+});
+
+describe('CLIP downloaded with consent (a hub on the loopback serving the tiny model)', () => {
+  it('fetches the 8-bit files under the hub’s paths, reports the download, and embeds', async () => {
+    const files = tinyClipFiles();
+    const asked: string[] = [];
+    const prefix = `/${CLIP_HUB_MODEL}/resolve/main/`;
+    const server: Server = createServer(async (req, res) => {
+      const url = decodeURIComponent(req.url ?? '');
+      asked.push(url);
+      // The hub's 8-bit file names, answered with the tiny model's (full-precision) files.
+      const path = url.startsWith(prefix) ? url.slice(prefix.length).replace('_quantized.onnx', '.onnx') : '';
+      const blob = files.get(path);
+      if (!blob) {
+        res.writeHead(404).end();
+        return;
+      }
+      const body = Buffer.from(await blob.arrayBuffer());
+      res.writeHead(200, { 'content-length': String(body.length) }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const remote: AssetSource = { kind: 'remote', baseUrl: `http://127.0.0.1:${port}/` };
+      const reports: string[] = [];
+      const encoder = await clipVitB32.textEncoder!((done, total, label) => reports.push(`${label} ${done}/${total}`), remote);
+      const texts = await encoder.embed(['green']);
+      expect(texts[1]).toBeCloseTo(1, 5);
+      expect(asked).toContain(`${prefix}onnx/text_model_quantized.onnx`);
+      expect(asked).toContain(`${prefix}tokenizer.json`);
+      // Byte progress of the download, named as a download, ending complete.
+      const downloads = reports.filter((r) => r.startsWith('downloading CLIP text encoder'));
+      expect(downloads.length).toBeGreaterThan(0);
+      const [done, total] = downloads.at(-1)!.split(' ').at(-1)!.split('/').map(Number);
+      expect(done).toBe(total);
+      expect(total).toBeGreaterThan(0);
+    } finally {
+      server.close();
+      await disposeClipModels();
+    }
   });
 });

@@ -22,7 +22,7 @@ import * as tf from '@tensorflow/tfjs';
 import { CLIP_NOT_BUNDLED, ClipUnavailableError, clipLoadError } from './clipErrors';
 import { CLIP_EXTRACTOR_ID, CLIP_HUB_MODEL } from './clipModel';
 import { normaliseRowsInPlace } from './hostRows';
-import { folderCache, folderDtype, LOCAL_MODEL_ID, missingModelFiles, relativeModelFiles } from './modelFolder';
+import { folderCache, folderDtype, LOCAL_MODEL_ID, memoryCache, missingModelFiles, relativeModelFiles, type ModelFileCache } from './modelFolder';
 import type { AssetSource, FeatureExtractor, ImageRows, ReportProgress, TextEncoder } from './types';
 
 type Transformers = typeof import('@huggingface/transformers');
@@ -51,6 +51,8 @@ export function configureClipRuntime(r: ClipRuntime): void {
 const inNode = typeof process !== 'undefined' && !!process.versions?.node;
 
 let library: Promise<Transformers> | null = null;
+/** Node only: files downloaded from the hub, for the process's life. */
+let nodeDownloads: ModelFileCache | null = null;
 let defaultFetch: Transformers['env']['fetch'] | null = null;
 
 function loadLibrary(): Promise<Transformers> {
@@ -85,9 +87,10 @@ function configure(lib: Transformers, source: AssetSource): Configured {
   if (source.kind === 'remote') {
     env.allowRemoteModels = true;
     env.remoteHost = source.baseUrl.endsWith('/') ? source.baseUrl : `${source.baseUrl}/`;
-    env.useCustomCache = false;
-    env.customCache = null;
-    env.useBrowserCache = typeof caches !== 'undefined';
+    // A browser keeps the files in its Cache API; Node needs a cache to hand the bytes back at all.
+    env.useCustomCache = inNode;
+    env.customCache = inNode ? (nodeDownloads ??= memoryCache()) : null;
+    env.useBrowserCache = !inNode && typeof caches !== 'undefined';
     if (defaultFetch) env.fetch = defaultFetch;
     return { modelId: CLIP_HUB_MODEL, dtype: 'q8' };
   }

@@ -38,7 +38,40 @@ export function modelPathOf(key: string, modelId: string): string | null {
 /** The subset of the Web Cache API transformers.js calls on a custom cache. */
 export interface ModelFileCache {
   match(key: string | Request): Promise<Response | undefined>;
-  put(key: string | Request, response: Response): Promise<void>;
+  /** The library may pass a progress callback: it then expects `put` to read the body and report. */
+  put(key: string | Request, response: Response, progress?: (p: { progress: number; loaded: number; total: number }) => void): Promise<void>;
+}
+
+/**
+ * Downloaded files held in memory, for Node (the CLI, tests): there the library asks for model
+ * files by path and finds the bytes only in a cache; the app's browser uses the Cache API instead.
+ * Reading a body into it reports the download's progress, as the library's own file cache does.
+ */
+export function memoryCache(): ModelFileCache {
+  const kept = new Map<string, Blob>();
+  const keyOf = (key: string | Request) => (typeof key === 'string' ? key : key.url);
+  return {
+    match: async (key) => {
+      const blob = kept.get(keyOf(key));
+      return blob ? new Response(blob, { status: 200, headers: { 'content-length': String(blob.size) } }) : undefined;
+    },
+    put: async (key, response, progress) => {
+      const total = Number(response.headers.get('content-length') ?? 0);
+      const parts: Uint8Array[] = [];
+      let loaded = 0;
+      const reader = response.body?.getReader();
+      if (reader) {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          parts.push(value);
+          loaded += value.length;
+          progress?.({ progress: total ? (100 * loaded) / total : 0, loaded, total });
+        }
+      }
+      kept.set(keyOf(key), new Blob(parts as BlobPart[]));
+    },
+  };
 }
 
 /** A read-only cache that answers the library's lookups from the folder's files. */
