@@ -3,7 +3,7 @@
 // the app (never a CDN), and nothing leaves the machine. Without consent or a folder the panel
 // says what to do; with consent but no network, the run fails with a message.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -56,4 +56,26 @@ test('consent without network: the run fails with a message that says what to do
   await expect(page.getByTestId('message')).toContainText(/Could not download CLIP.*choose a local model folder/);
   // The consent is not part of the link.
   expect(page.url()).not.toMatch(/consent/);
+});
+
+test('consent: CLIP downloads from the hub (answered here by the tiny model) into the browser cache, then trains', async ({ page }) => {
+  const dir = tinyClipDir();
+  const asked: string[] = [];
+  // The hub's paths, answered from the tiny folder: its 8-bit file names get the full-precision files.
+  await page.route(/huggingface\.co\/Xenova\/clip-vit-base-patch32\/resolve\/main\//, async (route) => {
+    const path = decodeURIComponent(new URL(route.request().url()).pathname.split('/resolve/main/')[1]);
+    asked.push(path);
+    const file = join(dir, path.replace('_quantized.onnx', '.onnx'));
+    if (!existsSync(file)) return route.fulfill({ status: 404, headers: { 'access-control-allow-origin': '*' } });
+    const body = readFileSync(file);
+    return route.fulfill({ status: 200, body, headers: { 'access-control-allow-origin': '*', 'content-length': String(body.length), 'content-type': 'application/octet-stream' } });
+  });
+  await page.goto('/#method=tac&classes=zero%2C%20one&sampleSize=500');
+  await page.getByTestId('clip-consent').check();
+  await page.getByTestId('train').click();
+  await waitForStatus(page, 'finished', 240_000);
+  expect(asked).toEqual(expect.arrayContaining(['config.json', 'onnx/vision_model_quantized.onnx', 'onnx/text_model_quantized.onnx', 'tokenizer.json']));
+  // Kept in the browser's Cache API: the next visit does not download again.
+  const cached = await page.evaluate(async () => (await caches.keys()).length);
+  expect(cached).toBeGreaterThan(0);
 });
