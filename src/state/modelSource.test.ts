@@ -37,3 +37,16 @@ describe('where CLIP may come from', () => {
     expect(currentModelSource().kind).toBe('remote');
   });
 });
+
+describe('a model folder’s precision', () => {
+  it('prefers the 8-bit files (as the download), else full precision, else none', async () => {
+    const { folderDtype } = await import('../core/external/modelFolder');
+    const blob = new Blob(['x']);
+    const both = new Map([['onnx/vision_model.onnx', blob], ['onnx/text_model.onnx', blob], ['onnx/vision_model_quantized.onnx', blob], ['onnx/text_model_quantized.onnx', blob]]);
+    expect(folderDtype(both)).toBe('q8');
+    both.delete('onnx/text_model_quantized.onnx');
+    expect(folderDtype(both)).toBe('fp32');
+    both.delete('onnx/text_model.onnx');
+    expect(folderDtype(both)).toBeNull();
+  });
+});

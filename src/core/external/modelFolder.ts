@@ -88,13 +88,14 @@ export function folderCache(files: ReadonlyMap<string, Blob>, modelId = LOCAL_MO
 }
 
 /**
- * The weights' precision of a folder: the hub's exports hold full-precision `*_model.onnx` and
- * 8-bit `*_model_quantized.onnx`; prefer the full one, else the quantised one.
+ * The weights' precision of a folder: the hub's exports hold 8-bit `*_model_quantized.onnx` and
+ * full-precision `*_model.onnx`. The 8-bit ones first: what a download with consent uses (so both
+ * sources give the same features), a quarter of the memory, and faster on WASM.
  */
 export function folderDtype(files: ReadonlyMap<string, Blob>): 'fp32' | 'q8' | null {
   const has = (name: string) => files.has(`onnx/vision_model${name}.onnx`) && files.has(`onnx/text_model${name}.onnx`);
-  if (has('')) return 'fp32';
   if (has('_quantized')) return 'q8';
+  if (has('')) return 'fp32';
   return null;
 }
 
