@@ -26,7 +26,7 @@ test('the prior comes first: grouped methods, its idea in one sentence, Train th
   await expect(page.getByTestId('param-method')).toHaveValue('dcn');
   await expect(page.getByTestId('prior-idea')).toContainText('intrinsic structure');
   await expect(page.getByTestId('method-card')).toContainText('DCN');
-  await expect(page.getByTestId('prior-external')).toBeDisabled(); // no method of that prior yet
+  await expect(page.getByTestId('prior-external')).toBeEnabled(); // every prior has methods now
 
   // The method card sits beside the plot, not under the settings.
   const plot = (await page.getByTestId('scatter').boundingBox())!;
