@@ -49,7 +49,13 @@ test('TAC with a local model folder: lazy chunk, the app’s own WASM, no networ
 test('consent without network: the run fails with a message that says what to do', async ({ page }) => {
   await page.route(/huggingface\.co/, (route) => route.abort('internetdisconnected'));
   await page.goto('/#method=tac&sampleSize=500');
-  await page.getByTestId('clip-consent').check();
+  // Labelled controls: a preset list fills the names, which go into the link.
+  await page.getByLabel('Pick from a list').selectOption('digits');
+  await expect(page.getByLabel('Class names (comma-separated)')).toHaveValue('zero, one, two, three, four, five, six, seven, eight, nine');
+  await expect(page).toHaveURL(/classes=zero%2C%20one%2C%20two/);
+  await page.getByLabel(/Download CLIP from huggingface\.co/).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('clip-consent')).toBeChecked();
   await expect(page.getByTestId('clip-not-allowed')).toBeHidden();
   await page.getByTestId('train').click();
   await waitForStatus(page, 'error', 120_000);
