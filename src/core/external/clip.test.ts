@@ -94,6 +94,22 @@ describe('CLIP from a local model folder (tiny model)', () => {
     expect(Array.from(fromGrey)).toEqual(Array.from(fromRgb));
   });
 
+  it('a run on another source meanwhile does not pull the models from under a running one', async () => {
+    const other: AssetSource = { kind: 'local', files: tinyClipFiles() };
+    const { rows } = colourImages();
+    const x = tf.tensor2d(rows, [9, SIDE * SIDE * 3]);
+    const [features, texts] = await Promise.all([
+      clipVitB32.extract({ x, n: 9, width: SIDE, height: SIDE, channels: 3 }, noProgress, local),
+      clipVitB32.textEncoder!(noProgress, other).then((e) => e.embed(['red'])),
+    ]);
+    x.dispose();
+    expect(features.length).toBe(72);
+    expect(texts[0]).toBeCloseTo(1, 5);
+    // And the first source loads again afterwards.
+    const again = await (await clipVitB32.textEncoder!(noProgress, local)).embed(['blue']);
+    expect(again[2]).toBeCloseTo(1, 5);
+  });
+
   it('says which files a folder lacks', async () => {
     const files = tinyClipFiles();
     files.delete('onnx/vision_model.onnx');

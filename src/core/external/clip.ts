@@ -11,7 +11,8 @@
  *  - 'local': a folder the user chose, answered from its Blobs through the library's custom-cache
  *    hook (see modelFolder.ts) — no network at all;
  *  - 'bundled': CLIP is not shipped with the app; a clear error says what to do instead.
- * Loaded models stay cached for the next run (one source at a time; a new source frees the old).
+ * Loaded models stay cached for the next run (one source at a time; a new source frees the old
+ * once no run is using it).
  *
  * Preprocessing as CLIP's image processor, in tfjs and batched: resize the shortest edge to the
  * processor's size, centre-crop, normalise with its mean and std (grey images repeated to RGB).
@@ -147,9 +148,13 @@ interface Loaded {
   key: string;
   image?: Promise<ImageSide>;
   text?: Promise<TextSide>;
+  /** Calls running on these models now; a replaced entry is freed when the last one ends. */
+  users: number;
+  replaced: boolean;
 }
 
-let loaded: Loaded | null = null;
+/** The models of the current source; those of an earlier source live on only while in use. */
+let current: Loaded | null = null;
 const folderIds = new WeakMap<object, number>();
 let nextFolderId = 0;
 /** Projection width of the last model that ran (512 for ViT-B/32). */
@@ -164,22 +169,45 @@ function sourceKey(source: AssetSource): string {
   return 'bundled';
 }
 
-/** The cached models for `source`, freeing those of another source first. */
-async function modelsFor(source: AssetSource): Promise<Loaded> {
+async function disposeEntry(entry: Loaded): Promise<void> {
+  const sides = await Promise.allSettled([entry.image, entry.text]);
+  for (const s of sides) if (s.status === 'fulfilled' && s.value) await s.value.model.dispose().catch(() => {});
+}
+
+function retire(entry: Loaded): void {
+  entry.replaced = true;
+  if (current === entry) current = null;
+  if (entry.users === 0) void disposeEntry(entry);
+}
+
+/**
+ * Runs `use` on the models of `source` (one at a time are kept: a new source replaces the old,
+ * whose sessions are freed once no run is using them any more).
+ */
+async function withModels<T>(source: AssetSource, use: (entry: Loaded) => Promise<T>): Promise<T> {
   const key = sourceKey(source);
-  if (loaded?.key === key) return loaded;
-  await disposeClipModels();
-  loaded = { key };
-  return loaded;
+  if (current?.key !== key) {
+    if (current) retire(current);
+    current = { key, users: 0, replaced: false };
+  }
+  const entry = current;
+  entry.users++;
+  try {
+    return await use(entry);
+  } finally {
+    entry.users--;
+    if (entry.replaced && entry.users === 0) void disposeEntry(entry);
+  }
 }
 
 /** Free the loaded CLIP sessions (the worker's teardown, and tests). */
 export async function disposeClipModels(): Promise<void> {
-  const old = loaded;
-  loaded = null;
-  if (!old) return;
-  const sides = await Promise.allSettled([old.image, old.text]);
-  for (const s of sides) if (s.status === 'fulfilled' && s.value) await s.value.model.dispose().catch(() => {});
+  const old = current;
+  current = null;
+  if (old) {
+    old.replaced = true;
+    if (old.users === 0) await disposeEntry(old);
+  }
 }
 
 function triple(v: unknown, fallback: number): [number, number, number] {
@@ -217,10 +245,8 @@ async function loadTextSide(lib: Transformers, source: AssetSource, report: Repo
   return { model, tokenizer };
 }
 
-/** One side of the model for `source`, loaded once; a failed load is not cached. */
-async function side<K extends 'image' | 'text'>(which: K, source: AssetSource, report: ReportProgress): Promise<NonNullable<Loaded[K]>> {
-  if (source.kind === 'bundled') throw new ClipUnavailableError(CLIP_NOT_BUNDLED);
-  const entry = await modelsFor(source);
+/** One side of the model in `entry`, loaded once; a failed load is not cached. */
+function side<K extends 'image' | 'text'>(which: K, entry: Loaded, source: AssetSource, report: ReportProgress): NonNullable<Loaded[K]> {
   if (!entry[which]) {
     const pending = (async () => {
       try {
@@ -260,58 +286,66 @@ function pixelValues(images: ImageRows, start: number, size: number, s: ImageSid
 }
 
 async function extract(images: ImageRows, report: ReportProgress, source: AssetSource): Promise<Float32Array> {
-  const s = await side('image', source, report);
-  const lib = await loadLibrary();
-  let out: Float32Array | null = null;
-  let dim = 0;
-  report(0, images.n, 'CLIP image features');
-  for (let start = 0; start < images.n; start += IMAGE_BATCH) {
-    const size = Math.min(IMAGE_BATCH, images.n - start);
-    const pixels = pixelValues(images, start, size, s);
-    const data = (await pixels.data()) as Float32Array;
-    const shape = pixels.shape;
-    pixels.dispose();
-    const input = new lib.Tensor('float32', data, shape);
-    const outputs = (await s.model({ pixel_values: input })) as Record<string, HfTensor>;
-    const embeds = outputs.image_embeds;
-    if (!embeds) throw new Error(`CLIP's image model gave no image_embeds (it gave ${Object.keys(outputs).join(', ')}): is it a CLIPVisionModelWithProjection export?`);
-    dim = embeds.dims[1];
-    out ??= new Float32Array(images.n * dim);
-    out.set(embeds.data as Float32Array, start * dim);
-    for (const t of Object.values(outputs)) t.dispose();
-    input.dispose();
-    report(start + size, images.n, 'CLIP image features');
-  }
-  lastDim = dim;
-  return normaliseRowsInPlace(out ?? new Float32Array(0), dim || CLIP_DIM);
+  if (source.kind === 'bundled') throw new ClipUnavailableError(CLIP_NOT_BUNDLED);
+  return withModels(source, async (entry) => {
+    const s = await side('image', entry, source, report);
+    const lib = await loadLibrary();
+    let out: Float32Array | null = null;
+    let dim = 0;
+    report(0, images.n, 'CLIP image features');
+    for (let start = 0; start < images.n; start += IMAGE_BATCH) {
+      const size = Math.min(IMAGE_BATCH, images.n - start);
+      const pixels = pixelValues(images, start, size, s);
+      const data = (await pixels.data()) as Float32Array;
+      const shape = pixels.shape;
+      pixels.dispose();
+      const input = new lib.Tensor('float32', data, shape);
+      const outputs = (await s.model({ pixel_values: input }).finally(() => input.dispose())) as Record<string, HfTensor>;
+      const embeds = outputs.image_embeds;
+      if (embeds) {
+        dim = embeds.dims[1];
+        out ??= new Float32Array(images.n * dim);
+        out.set(embeds.data as Float32Array, start * dim);
+      }
+      for (const t of Object.values(outputs)) t.dispose();
+      if (!embeds) throw new Error(`CLIP's image model gave no image_embeds (it gave ${Object.keys(outputs).join(', ')}): is it a CLIPVisionModelWithProjection export?`);
+      report(start + size, images.n, 'CLIP image features');
+    }
+    lastDim = dim;
+    return normaliseRowsInPlace(out ?? new Float32Array(0), dim || CLIP_DIM);
+  });
 }
 
 async function textEncoder(report: ReportProgress, source: AssetSource): Promise<TextEncoder> {
-  await side('text', source, report);
+  if (source.kind === 'bundled') throw new ClipUnavailableError(CLIP_NOT_BUNDLED);
+  await withModels(source, (entry) => side('text', entry, source, report));
   return {
     id: `${CLIP_EXTRACTOR_ID}/text`,
-    embed: async (texts) => {
-      // Looked up per call: a later run with another source may have replaced the models.
-      const { model, tokenizer } = await side('text', source, report);
-      const parts: Float32Array[] = [];
-      let dim = 0;
-      for (let start = 0; start < texts.length; start += TEXT_BATCH) {
-        const inputs = tokenizer(texts.slice(start, start + TEXT_BATCH) as string[], { padding: true, truncation: true }) as Record<string, HfTensor>;
-        const outputs = (await model(inputs)) as Record<string, HfTensor>;
-        const embeds = outputs.text_embeds;
-        if (!embeds) throw new Error(`CLIP's text model gave no text_embeds (it gave ${Object.keys(outputs).join(', ')}): is it a CLIPTextModelWithProjection export?`);
-        dim = embeds.dims[1];
-        parts.push(Float32Array.from(embeds.data as Float32Array));
-        for (const t of [...Object.values(outputs), ...Object.values(inputs)]) t.dispose();
-      }
-      const out = new Float32Array(texts.length * dim);
-      let at = 0;
-      for (const p of parts) {
-        out.set(p, at);
-        at += p.length;
-      }
-      return normaliseRowsInPlace(out, dim || CLIP_DIM);
-    },
+    // Looked up per call: a later run with another source may have replaced the models.
+    embed: (texts) =>
+      withModels(source, async (entry) => {
+        const { model, tokenizer } = await side('text', entry, source, report);
+        const parts: Float32Array[] = [];
+        let dim = 0;
+        for (let start = 0; start < texts.length; start += TEXT_BATCH) {
+          const inputs = tokenizer(texts.slice(start, start + TEXT_BATCH) as string[], { padding: true, truncation: true }) as Record<string, HfTensor>;
+          const outputs = (await model(inputs).finally(() => Object.values(inputs).forEach((t) => t.dispose()))) as Record<string, HfTensor>;
+          const embeds = outputs.text_embeds;
+          if (embeds) {
+            dim = embeds.dims[1];
+            parts.push(Float32Array.from(embeds.data as Float32Array));
+          }
+          for (const t of Object.values(outputs)) t.dispose();
+          if (!embeds) throw new Error(`CLIP's text model gave no text_embeds (it gave ${Object.keys(outputs).join(', ')}): is it a CLIPTextModelWithProjection export?`);
+        }
+        const out = new Float32Array(texts.length * dim);
+        let at = 0;
+        for (const p of parts) {
+          out.set(p, at);
+          at += p.length;
+        }
+        return normaliseRowsInPlace(out, dim || CLIP_DIM);
+      }),
   };
 }
 
