@@ -272,7 +272,9 @@ describe('methods', () => {
     expect(compared).toBeGreaterThanOrEqual(8);
   });
 
-  for (const method of METHODS) {
+  // External-knowledge methods need a model (CLIP) these runs do not have: their own tests run
+  // them through the engine with the tiny CLIP model (clipMethods.test.ts).
+  for (const method of METHODS.filter((m) => m.family !== 'external')) {
     it(`${method.id}: contract (shapes, finite losses, distributions, same seed → same labels, no leak) and learns`, async () => {
       const tiny = TINY[method.id];
       const small = SMALL[method.id];
