@@ -1,13 +1,12 @@
 /**
  * What the CLIP methods (SIC, TAC) read before they cluster: the data's CLIP image features
  * (cached per dataset by ExternalKnowledge), the text embeddings of the class names or nouns in a
- * prompt, and a lookup from pixel rows to feature rows (the engine asks `embed`/`assign` on pixels).
+ * prompt. `embed`/`assign` answer by row (frozenRows.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { CLIP_EXTRACTOR_ID } from '../external/clipModel';
-import { createRowLookup, type RowLookup } from '../external/rowLookup';
 import type { ReportProgress } from '../external/types';
-import type { Rng } from '../rng';
+import { frozenRows } from './frozenRows';
 import type { MethodContext, ParamSpec } from './types';
 
 /**
@@ -37,13 +36,12 @@ export interface ClipInputs {
   dim: number;
   /** texts × dim, unit rows, host. */
   texts: Float32Array;
-  lookup: RowLookup;
 }
 
 const noProgress: ReportProgress = () => {};
 
 /** CLIP features of the run's data and text embeddings of `names`; errors say what to do. */
-export async function clipInputs(ctx: MethodContext, method: string, names: readonly string[], template: string, rng: Rng): Promise<ClipInputs> {
+export async function clipInputs(ctx: MethodContext, method: string, names: readonly string[], template: string): Promise<ClipInputs> {
   const external = ctx.external;
   if (!external) throw new Error(`${method} needs CLIP, which this runtime does not provide: run it in the app (or a runtime that passes external knowledge).`);
   if (!external.textEncoder) throw new Error(`${method} needs CLIP's text encoder, which this runtime does not provide.`);
@@ -52,13 +50,12 @@ export async function clipInputs(ctx: MethodContext, method: string, names: read
   if (features.length !== ctx.n * dim) throw new Error(`${method}: CLIP gave ${features.length / dim} feature rows for ${ctx.n} images`);
   const encoder = await external.textEncoder(CLIP_EXTRACTOR_ID, report);
   const texts = await encoder.embed(prompted(names, template));
-  const lookup = await createRowLookup(ctx.x, rng);
-  return { features: tf.tensor2d(features, [ctx.n, dim]), hostFeatures: features, dim, texts, lookup };
+  return { features: tf.tensor2d(features, [ctx.n, dim]), hostFeatures: features, dim, texts };
 }
 
-/** The feature rows of pixel rows `x` (r × dim). */
-export function featureRows(inputs: ClipInputs, x: tf.Tensor2D): tf.Tensor2D {
-  return tf.tidy(() => tf.gather(inputs.features, inputs.lookup.indicesOf(x)) as tf.Tensor2D);
+/** The feature rows of dataset rows `rows` (r × dim); `x` holds those rows' pixels. */
+export function featureRows(inputs: ClipInputs, x: tf.Tensor2D, rows: Int32Array | undefined, method: string): tf.Tensor2D {
+  return frozenRows(inputs.features, x, rows, method);
 }
 
 /** Class names as the user typed them: trimmed, empty ones dropped. */

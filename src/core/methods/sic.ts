@@ -21,7 +21,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { mineNeighbours, type Neighbours } from '../cluster/knn';
 import { confidentPerClass, textPseudoLabels } from '../external/textGuidance';
-import { mapRows } from '../nn/autoencoder';
 import { createDense, type Dense } from '../nn/dense';
 import { cleanNames, clipInputs, featureRows, PROMPT_PARAM, type ClipInputs } from './clipInputs';
 import { scanLoss } from './scanLoss';
@@ -60,7 +59,6 @@ export const sic = defineMethod({
   create(ctx) {
     const p = ctx.params;
     const headRng = ctx.rng.fork();
-    const lookupRng = ctx.rng.fork();
     const pickRng = ctx.rng.fork();
     const batchSize = Math.min(p.batchSize, ctx.n);
     const K = Math.min(p.neighbours, ctx.n - 1);
@@ -80,7 +78,7 @@ export const sic = defineMethod({
         const names = cleanNames(ctx.external?.classNames);
         if (names.length === 0) throw new Error('SIC needs class names: type the names of the classes you expect (e.g. “zero, one, …, nine”) in the CLIP panel, or pick a list.');
         if (names.length !== ctx.k) throw new Error(`SIC: ${names.length} class names for k = ${ctx.k} clusters — give one name per cluster, or set k to ${names.length}.`);
-        inputs = await clipInputs(ctx, 'SIC', names, p.prompt, lookupRng);
+        inputs = await clipInputs(ctx, 'SIC', names, p.prompt);
         const pseudo = textPseudoLabels(inputs.hostFeatures, inputs.texts, inputs.dim, p.temperature);
         targets = tf.tensor1d(pseudo.labels, 'int32');
         weights = tf.tensor1d(confidentPerClass(pseudo, ctx.k, p.confidentShare));
@@ -115,16 +113,15 @@ export const sic = defineMethod({
 
     return {
       phases: [prepare, train],
-      embed: (x) => (inputs ? featureRows(inputs, x) : x.clone()),
-      assign: (x) => {
+      embed: (x, rows) => (inputs ? featureRows(inputs, x, rows, 'SIC') : x.clone()),
+      assign: (x, rows) => {
         const h = head;
         const fi = inputs;
-        return h && fi ? mapRows(x, (rows) => tf.softmax(h.apply(featureRows(fi, rows)))) : null;
+        return h && fi ? tf.tidy(() => tf.softmax(h.apply(featureRows(fi, x, rows, 'SIC'))) as tf.Tensor2D) : null;
       },
       neighbours: () => mined,
       dispose: () => {
         inputs?.features.dispose();
-        inputs?.lookup.dispose();
         head?.dispose();
         tf.dispose([minedIds, targets, weights].filter((t): t is tf.Tensor1D => t !== null));
       },

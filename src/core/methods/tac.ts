@@ -19,6 +19,7 @@ import { DEFAULT_NOUNS } from '../external/defaultNouns';
 import { normaliseRowsInPlace } from '../external/hostRows';
 import { softRetrieval } from '../external/textGuidance';
 import { cleanNames, clipInputs, PROMPT_PARAM, type ClipInputs } from './clipInputs';
+import { frozenRows } from './frozenRows';
 import { defineMethod, type ParamSpec } from './types';
 
 const TAC_PARAMS = [
@@ -58,13 +59,12 @@ export const tac = defineMethod({
   params: TAC_PARAMS,
   create(ctx) {
     const p = ctx.params;
-    const lookupRng = ctx.rng.fork();
     const kmeansRng = ctx.rng.fork();
     let inputs: ClipInputs | null = null;
     let joined: tf.Tensor2D | null = null;
     let centroids: tf.Tensor2D | null = null;
 
-    const rowsOf = (x: tf.Tensor2D): tf.Tensor2D => tf.tidy(() => tf.gather(joined!, inputs!.lookup.indicesOf(x)) as tf.Tensor2D);
+    const rowsOf = (x: tf.Tensor2D, rows?: Int32Array): tf.Tensor2D => frozenRows(joined!, x, rows, 'TAC');
 
     return {
       phases: [
@@ -75,7 +75,7 @@ export const tac = defineMethod({
           batchSize: 1,
           begin: async () => {
             const names = cleanNames(ctx.external?.classNames);
-            inputs = await clipInputs(ctx, 'TAC', names.length > 0 ? names : DEFAULT_NOUNS, p.prompt, lookupRng);
+            inputs = await clipInputs(ctx, 'TAC', names.length > 0 ? names : DEFAULT_NOUNS, p.prompt);
             const rows = withTextCounterparts(inputs.hostFeatures, inputs.texts, inputs.dim, p.temperature);
             joined = tf.tensor2d(rows, [ctx.n, 2 * inputs.dim]);
             const res = await kmeans(joined, { k: ctx.k, rng: kmeansRng, nInit: p.nInit, maxIter: p.maxIter });
@@ -83,19 +83,18 @@ export const tac = defineMethod({
           },
         },
       ],
-      embed: (x) => (joined ? rowsOf(x) : x.clone()),
-      assign: (x) => {
+      embed: (x, rows) => (joined ? rowsOf(x, rows) : x.clone()),
+      assign: (x, rows) => {
         const c = centroids;
         if (!c) return null;
         return tf.tidy(() => {
-          const r = rowsOf(x);
+          const r = rowsOf(x, rows);
           const score = tf.sub(tf.sum(tf.square(c), 1), tf.mul(tf.matMul(r, tf.transpose(c)), 2));
           return tf.oneHot(tf.argMin(score, 1), ctx.k).toFloat() as tf.Tensor2D;
         });
       },
       dispose: () => {
         inputs?.features.dispose();
-        inputs?.lookup.dispose();
         tf.dispose([joined, centroids].filter((t): t is tf.Tensor2D => t !== null));
       },
     };
