@@ -119,7 +119,7 @@ test('the guided tour, keyboard only: each step adds its run and points at what 
   // 6. IMSAT (augmentation invariance, a short run for the tour): no autoencoder, measured against AE + k-means.
   await page.keyboard.press('n');
   await expect(tour).toHaveAttribute('data-step', 'imsat');
-  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'dec', 'dcn', 'imsat']);
+  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'dcn', 'vade', 'imsat']);
   text = await pointerText(page);
   const imsat = await cardAcc(page, 'imsat');
   expect(text).toMatch(new RegExp(`^IMSAT (lifted|lowered|kept) ACC.*${imsat.replace('.', '\\.')}.* over AE \\+ k-means\\.`));
@@ -127,7 +127,7 @@ test('the guided tour, keyboard only: each step adds its run and points at what 
   // 7. SCAN (neighbourhood consistency): pretext → neighbours → SCAN → self-labelling, each a phase.
   await page.keyboard.press('n');
   await expect(tour).toHaveAttribute('data-step', 'scan');
-  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'dec', 'dcn', 'scan']);
+  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'vade', 'imsat', 'scan']);
   text = await pointerText(page);
   const scan = await cardAcc(page, 'scan');
   expect(text).toMatch(new RegExp(`^SCAN (lifted|lowered|kept) ACC.*${scan.replace('.', '\\.')}.* over AE \\+ k-means\\.`));
@@ -156,7 +156,7 @@ test('the guided tour, keyboard only: each step adds its run and points at what 
   await page.keyboard.press('Enter');
   await expect(tour).toHaveCount(0);
   await expect(page.getByTestId('tour-start')).toBeFocused();
-  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'dec', 'dcn', 'scan']);
+  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'vade', 'imsat', 'scan']);
 });
 
 async function expectKatexCard(page: Page, family: string): Promise<void> {
@@ -231,7 +231,7 @@ test('on a phone: the tour fits 390 px without sideways scrolling, and Next neve
     // Next right away: each step's run joins while the others still train.
     if (i < steps.length - 1) await page.getByTestId('tour-next').click();
   }
-  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'dec', 'dcn', 'scan']);
+  expect(await methodsShown(page)).toEqual(['ae-kmeans', 'vade', 'imsat', 'scan']);
   const statuses = await page.getByTestId('run-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
   expect(statuses.some((s) => s === 'starting' || s === 'running')).toBe(true);
 

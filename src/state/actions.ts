@@ -8,7 +8,7 @@ import { getUserData, whenUserDataLoaded } from '../worker/decodeClient';
 import { CATALOG } from './catalog';
 import { parseComparison, serializeComparison } from './comparisonLink';
 import { applyControl } from './controls';
-import { sharedOf, specOf, toRunConfig } from './params';
+import { parseClassNames, sharedOf, specOf, toRunConfig } from './params';
 import { idleRun, isActive, startedRun, type RunState } from './run';
 import { resetRunView } from './scatterActions';
 import { focusedRun, settingsOf, store, type ColorBy } from './store';
@@ -162,3 +162,10 @@ export function dismissDropSummary(): void {
 whenUserDataLoaded(() => {
   if (store.getState().settings.dataset !== USER_DATASET_ID) setParam('global', 'dataset', USER_DATASET_ID);
 });
+
+/** The candidate class names of text-guided methods, typed comma-separated; shared by every run and kept in the link. */
+export function setClassNames(raw: string): void {
+  const names = parseClassNames(raw);
+  store.setState((s) => ({ settings: { ...s.settings, classNames: names.length > 0 ? names : undefined } }));
+  syncHash();
+}

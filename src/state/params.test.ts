@@ -14,6 +14,15 @@ describe('parseConfig / serializeConfig', () => {
     expect(serializeConfig(config, C)).toBe('');
   });
 
+  it('carries class names (comma-separated, trimmed) in the link, and the run config gets them', () => {
+    const { config, errors } = parseConfig('classes=zero%2C%20one%20%2C%2C%20two', C);
+    expect(errors).toEqual([]);
+    expect(config.classNames).toEqual(['zero', 'one', 'two']);
+    expect(serializeConfig(config, C)).toBe('classes=zero%2C%20one%2C%20two');
+    expect(toRunConfig(config).classNames).toEqual(['zero', 'one', 'two']);
+    expect(parseConfig('classes=%20%2C', C).config.classNames).toBeUndefined();
+  });
+
   it('round-trips every kind of value, and only non-defaults are written', () => {
     const s: Settings = {
       ...defaultSettings(C),

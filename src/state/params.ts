@@ -205,6 +205,21 @@ export function parseValue(spec: Checkable, raw: string): Parsed {
   }
 }
 
+/**
+ * The link key of the candidate class names of text-guided methods (CLIP): one comma-separated
+ * list, shared by every run. Where the model may come from (consent, a local folder) is never in
+ * a link.
+ */
+export const CLASS_NAMES_KEY = 'classes';
+
+/** "zero, one,two ,," → ['zero', 'one', 'two']: comma-separated, trimmed, empty ones dropped. */
+export function parseClassNames(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0);
+}
+
 export function findMethodIn(catalog: Catalog, id: string): Method | undefined {
   return catalog.methods.find((m) => m.id === id);
 }
@@ -247,6 +262,11 @@ export function parseConfig(hash: string, catalog: Catalog): { config: Settings;
   const method = findMethodIn(catalog, config.method);
   for (const [key, raw] of entries) {
     if (globalKeys.has(key)) continue;
+    if (key === CLASS_NAMES_KEY) {
+      const names = parseClassNames(raw);
+      if (names.length > 0) config.classNames = names;
+      continue;
+    }
     const spec = method?.params.find((p) => p.key === key);
     if (!spec) {
       errors.push(`Unknown parameter '${key}'${method ? ` for ${method.name}` : ''} — ignored`);
@@ -275,6 +295,7 @@ export function serializeConfig(config: Settings, catalog: Catalog): string {
     if (v === defaults[spec.key] || v === null) continue;
     parts.push(`${spec.key}=${encodeValue(v)}`);
   }
+  if (config.classNames && config.classNames.length > 0) parts.push(`${CLASS_NAMES_KEY}=${encodeURIComponent(config.classNames.join(', '))}`);
   const method = findMethodIn(catalog, config.method);
   // Method params in the method's declared order, so equal settings give equal links.
   for (const spec of method?.params ?? []) {

@@ -7,6 +7,7 @@
 import type { Dataset } from '../core/data/dataset';
 import type { RunConfig, Snapshot, TrainEvent } from '../core/engine/types';
 import { LatestOnly } from '../state/latestOnly';
+import { currentModelSource } from '../state/modelSource';
 import { projectionParams, type SharedSettings } from '../state/params';
 import { reduceProjectEvent, reduceTrainEvent, type RunState, type SideView } from '../state/run';
 import { focusedRun, runByWorkerId, store } from '../state/store';
@@ -213,7 +214,8 @@ export function forgetRun(runId: string | null): void {
  */
 export function startRun(runId: string, config: RunConfig, previousRunId: string | null, user?: { version: number; dataset: Dataset }): void {
   forgetRun(previousRunId);
-  sendTrain({ type: 'start', runId, config, data: userDataOnce(user) });
+  // Where CLIP may come from travels with each start, never in the config (not part of a link).
+  sendTrain({ type: 'start', runId, config, data: userDataOnce(user), modelSource: currentModelSource() });
 }
 
 /** Dropped data names its version; its numbers travel only the first time. */

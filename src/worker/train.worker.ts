@@ -17,11 +17,13 @@ import { createExternalKnowledge, createFeatureCache } from '../core/external/kn
 import { indexedDbFeatureStore } from '../core/storage/featureStore';
 import { findMethod, METHODS } from '../core/methods';
 import { chooseBackend, type BackendChoice } from './backend';
+import { configureClipWasm } from './clipRuntime';
 import { createDataHub } from './dataHub';
 import type { TrainCommand, TrainWorkerEvent } from './protocol';
 import { indexedDbWeightStore } from './weightStore';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+configureClipWasm(scope.location.href);
 
 const post = (event: TrainWorkerEvent, transfer: Transferable[] = []): void => scope.postMessage(event, transfer);
 

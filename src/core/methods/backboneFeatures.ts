@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mobileNetV2Id } from '../external/extractors';
 import { l2Normalise } from '../nn/rows';
+import { frozenRows } from './frozenRows';
 import type { MethodContext, ParamSpec, Phase } from './types';
 
 /** MobileNetV2's pooled features. */
@@ -57,12 +58,7 @@ export function backboneFeatures(ctx: MethodContext<{ inputSize: '96' | '224' }>
   return {
     phase,
     all: () => features,
-    of(x, rows) {
-      if (!features) return x.clone();
-      if (rows) return tf.gather(features, tf.tensor1d(rows, 'int32'));
-      if (x.shape[0] === ctx.n) return features.clone();
-      throw new Error(`${methodName}: features of ${x.shape[0]} rows asked without saying which rows`);
-    },
+    of: (x, rows) => (features ? frozenRows(features, x, rows, methodName) : x.clone()),
     dispose: () => features?.dispose(),
   };
 }

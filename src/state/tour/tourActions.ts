@@ -39,9 +39,11 @@ function makeRoom(tour: TourState): TourState {
   for (;;) {
     const s = store.getState();
     if (s.runOrder.length < MAX_RUNS) return t;
+    // Run ids are reused once a run is removed: a step's recorded id counts only while it still
+    // holds that step's method (after k-means on pixels left, VaDE took its id).
     const mine = currentTourSteps()
       .map((step) => ({ step, id: t.added[step.id] }))
-      .filter(({ id }) => id && s.runs[id]);
+      .filter(({ step, id }) => id && s.runs[id]?.spec.method === step.method);
     const drop = runToDrop(mine.map(({ step }) => step.method!));
     const victim = mine.find(({ step }) => step.method === drop);
     // Not a run of the tour: the oldest run of the comparison makes room instead.
