@@ -30,7 +30,7 @@ import { createDense, denseForward, type Dense } from '../nn/dense';
 import type { Rng } from '../rng';
 import { noGrad } from '../nn/stopGradient';
 import { BACKBONE_PARAMS, backboneFeatures, FEATURE_DIM } from './backboneFeatures';
-import { datasetScanLoss, scanLoss } from './scanLoss';
+import { datasetScanLoss, randomMinedNeighbour, scanHeadsLoss } from './scanLoss';
 import { selfLabelLoss } from './selfLabelLoss';
 import { epochSteps } from './simclrPretext';
 import { defineMethod, type ParamSpec, type Phase } from './types';
@@ -158,18 +158,12 @@ export const backboneScan = defineMethod({
         if (!minedIds) throw new Error('Pretrained backbone + SCAN: no mined neighbours (the mine phase has not run)');
         const f = features.all()!;
         const b = indices.shape[0];
-        // One random mined neighbour per anchor, drawn on the host from the run's generator.
-        const column = tf.tensor1d(Int32Array.from({ length: b }, () => pickRng.int(K)), 'int32');
-        const neighbourIds = tf.gather(minedIds, tf.add(tf.mul(indices, tf.scalar(K, 'int32')), column));
+        const neighbourIds = randomMinedNeighbour(minedIds, indices, K, pickRng);
         // Anchors and neighbours in one gather and one product through all heads at once.
         const logits = heads.apply(tf.gather(f, tf.concat([indices, neighbourIds])) as tf.Tensor2D);
         const la = heads.split(tf.slice(logits, [0, 0], [b, -1]));
         const ln = heads.split(tf.slice(logits, [b, 0], [b, -1]));
-        const perHead = la.map((anchor, h) => scanLoss(anchor, ln[h], p.entropyWeight));
-        const total = tf.addN(perHead.map((l) => l.total)) as tf.Scalar;
-        const consistency = tf.div(tf.addN(perHead.map((l) => l.consistency)), p.heads) as tf.Scalar;
-        const entropy = tf.div(tf.addN(perHead.map((l) => l.entropy)), p.heads) as tf.Scalar;
-        return { total, parts: { consistency, entropy } };
+        return scanHeadsLoss(la, ln, p.entropyWeight);
       },
     };
 

@@ -27,7 +27,7 @@ import { mineNeighbours, type Neighbours } from '../cluster/knn';
 import { mapRows } from '../nn/autoencoder';
 import { createDense, type Dense } from '../nn/dense';
 import { noGrad } from '../nn/stopGradient';
-import { datasetScanLoss, scanLoss } from './scanLoss';
+import { datasetScanLoss, randomMinedNeighbour, scanHeadsLoss } from './scanLoss';
 import { selfLabelLoss } from './selfLabelLoss';
 import { createPretext, epochSteps, PRETEXT_PARAMS, PRETEXT_PRESETS } from './simclrPretext';
 import { defineMethod, type Phase, type ParamSpec } from './types';
@@ -135,18 +135,12 @@ export const scan = defineMethod({
       loss: (batch, indices) => {
         if (!minedIds) throw new Error('SCAN: no mined neighbours (the mine phase has not run)');
         const b = batch.shape[0];
-        // One random mined neighbour per anchor, drawn on the host from the run's generator.
-        const column = tf.tensor1d(Int32Array.from({ length: b }, () => pickRng.int(K)), 'int32');
-        const neighbourRows = tf.gather(ctx.x, tf.gather(minedIds, tf.add(tf.mul(indices, tf.scalar(K, 'int32')), column))) as tf.Tensor2D;
+        const neighbourRows = tf.gather(ctx.x, randomMinedNeighbour(minedIds, indices, K, pickRng)) as tf.Tensor2D;
         // Anchors and neighbours through the backbone as one batch (one set of batch-norm statistics).
         const h = backbone.apply(tf.concat([views.view(batch, 'strong'), views.view(neighbourRows, 'strong')], 0), true);
         const ha = tf.slice(h, [0, 0], [b, -1]);
         const hn = tf.slice(h, [b, 0], [b, -1]);
-        const perHead = heads.map((head) => scanLoss(head.apply(ha), head.apply(hn), p.entropyWeight));
-        const total = tf.addN(perHead.map((l) => l.total)) as tf.Scalar;
-        const consistency = tf.div(tf.addN(perHead.map((l) => l.consistency)), heads.length) as tf.Scalar;
-        const entropy = tf.div(tf.addN(perHead.map((l) => l.entropy)), heads.length) as tf.Scalar;
-        return { total, parts: { consistency, entropy } };
+        return scanHeadsLoss(heads.map((head) => head.apply(ha)), heads.map((head) => head.apply(hn)), p.entropyWeight);
       },
     };
 

@@ -10,6 +10,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Neighbours } from '../cluster/knn';
 import { marginalEntropy } from '../nn/rows';
+import type { Rng } from '../rng';
+import type { StepLosses } from './types';
 
 export interface ScanLoss {
   /** consistency − λ·entropy: what is minimised. */
@@ -28,6 +30,22 @@ export function scanLoss(anchorLogits: tf.Tensor2D, neighbourLogits: tf.Tensor2D
   return { total: tf.sub(consistency, tf.mul(entropy, entropyWeight)) as tf.Scalar, consistency, entropy };
 }
 
+/** SCAN on several heads (SCAN trains ten and keeps one): their sum is minimised, their mean parts shown. */
+export function scanHeadsLoss(anchorLogits: readonly tf.Tensor2D[], neighbourLogits: readonly tf.Tensor2D[], entropyWeight: number): StepLosses {
+  const perHead = anchorLogits.map((anchor, h) => scanLoss(anchor, neighbourLogits[h], entropyWeight));
+  const mean = (part: 'consistency' | 'entropy'): tf.Scalar => tf.div(tf.addN(perHead.map((l) => l[part])), perHead.length) as tf.Scalar;
+  return { total: tf.addN(perHead.map((l) => l.total)) as tf.Scalar, parts: { consistency: mean('consistency'), entropy: mean('entropy') } };
+}
+
+/**
+ * One random mined neighbour of each anchor (dataset row ids): the per-batch sample of Eq. 2's sum
+ * over neighbours. `minedIds` holds every row's k neighbours, row-major; the draw is on the host,
+ * from the run's generator.
+ */
+export function randomMinedNeighbour(minedIds: tf.Tensor1D, anchors: tf.Tensor1D, k: number, rng: Rng): tf.Tensor1D {
+  const column = tf.tensor1d(Int32Array.from({ length: anchors.shape[0] }, () => rng.int(k)), 'int32');
+  return tf.gather(minedIds, tf.add(tf.mul(anchors, tf.scalar(k, 'int32')), column));
+}
 
 /**
  * Eq. 2 on the whole data set with every mined neighbour, for assignments `p` (n × k) of the

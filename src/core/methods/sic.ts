@@ -23,7 +23,7 @@ import { mineNeighbours, type Neighbours } from '../cluster/knn';
 import { confidentPerClass, textPseudoLabels } from '../external/textGuidance';
 import { createDense, type Dense } from '../nn/dense';
 import { cleanNames, clipInputs, featureRows, PROMPT_PARAM, type ClipInputs } from './clipInputs';
-import { scanLoss } from './scanLoss';
+import { randomMinedNeighbour, scanLoss } from './scanLoss';
 import { epochSteps } from './simclrPretext';
 import { defineMethod, type Phase, type ParamSpec } from './types';
 
@@ -97,10 +97,8 @@ export const sic = defineMethod({
       variables: () => head?.variables() ?? [],
       loss: (_batch, indices) => {
         if (!inputs || !head || !minedIds || !targets || !weights) throw new Error('SIC: the CLIP phase has not run');
-        const b = indices.shape[0];
-        const column = tf.tensor1d(Int32Array.from({ length: b }, () => pickRng.int(K)), 'int32');
         const anchors = tf.gather(inputs.features, indices) as tf.Tensor2D;
-        const neighbours = tf.gather(inputs.features, tf.gather(minedIds, tf.add(tf.mul(indices, tf.scalar(K, 'int32')), column))) as tf.Tensor2D;
+        const neighbours = tf.gather(inputs.features, randomMinedNeighbour(minedIds, indices, K, pickRng)) as tf.Tensor2D;
         const logits = head.apply(anchors);
         const scan = scanLoss(logits, head.apply(neighbours), p.entropyWeight);
         const w = tf.gather(weights, indices);
