@@ -179,3 +179,12 @@ export async function kmeans(x: tf.Tensor2D, options: KMeansOptions): Promise<KM
   data.dispose();
   return { centroids, labels, inertia: inertias[best], iterations: iterations[best] };
 }
+
+/** Each row's nearest centre as a one-hot row (r × k): the hard "soft assignment" of k-means. */
+export function nearestCentreOneHot(x: tf.Tensor2D, centres: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => {
+    // ‖x − c‖² up to the per-row constant ‖x‖², which does not change the argmin.
+    const score = tf.sub(tf.sum(tf.square(centres), 1), tf.mul(tf.matMul(x, centres, false, true), 2));
+    return tf.oneHot(tf.argMin(score, 1), centres.shape[0]).toFloat() as tf.Tensor2D;
+  });
+}

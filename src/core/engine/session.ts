@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ReportProgress } from '../external/types';
 import type { MethodRun, Phase } from '../methods/types';
 import { resolveParams } from '../methods/resolveParams';
+import { RunStopped } from './runStopped';
 import { phaseBatches } from './batcher';
 import { createLossAccumulator } from './lossAccumulator';
 import { createSnapshotPacer } from './pacing';
@@ -32,12 +33,6 @@ const SLICE_MS = 30;
 const PROGRESS_MS = 250;
 const COLLAPSE_FRACTION = 0.9;
 
-/** Thrown by MethodContext.report once the run is asked to stop: long one-off work ends there. */
-class RunStopped extends Error {
-  constructor() {
-    super('the run was stopped');
-  }
-}
 
 class SessionError extends Error {
   constructor(message: string, readonly phase: string, readonly step: number) {
@@ -362,8 +357,11 @@ export function createSession(o: SessionOptions): Session {
     },
     get state(): TaskState {
       if (over) return 'done';
+      // A stop waits (blocked, the other runs going on) for a begin() under way to end — at its next
+      // report, or when done — so nothing it makes outlives the run's dispose.
+      if (beginning) return 'blocked';
       if (stopRequested) return 'ready';
-      if (paused || (waitingOn && !waitingOn.settled) || beginning) return 'blocked';
+      if (paused || (waitingOn && !waitingOn.settled)) return 'blocked';
       return 'ready';
     },
     get position() {
@@ -376,9 +374,7 @@ export function createSession(o: SessionOptions): Session {
       if (over) return;
       if (stopRequested) {
         try {
-          // A begin() under way ends first (at its next report, or when done), so nothing it
-          // makes outlives the run's dispose.
-          if (beginning) await beginning;
+          if (beginning) return; // see `state`: woken when it settles
           await gen.return();
         } catch (err) {
           fail(err);

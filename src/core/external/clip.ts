@@ -20,9 +20,12 @@
  * from 28 or 32 pixels to 224, where the two differ little).
  */
 import * as tf from '@tensorflow/tfjs';
+import { RunStopped } from '../engine/runStopped';
+import { yieldNow } from '../engine/yieldNow';
 import { CLIP_NOT_BUNDLED, ClipUnavailableError, clipLoadError } from './clipErrors';
 import { CLIP_EXTRACTOR_ID, CLIP_HUB_MODEL } from './clipModel';
 import { normaliseRowsInPlace } from './hostRows';
+import { sourceIdentity } from './sourceIdentity';
 import { folderCache, folderDtype, LOCAL_MODEL_ID, memoryCache, missingModelFiles, relativeModelFiles, type ModelFileCache } from './modelFolder';
 import type { AssetSource, FeatureExtractor, ImageRows, ReportProgress, TextEncoder } from './types';
 
@@ -155,19 +158,9 @@ interface Loaded {
 
 /** The models of the current source; those of an earlier source live on only while in use. */
 let current: Loaded | null = null;
-const folderIds = new WeakMap<object, number>();
-let nextFolderId = 0;
 /** Projection width of the last model that ran (512 for ViT-B/32). */
 let lastDim: number | null = null;
 
-function sourceKey(source: AssetSource): string {
-  if (source.kind === 'remote') return `remote:${source.baseUrl}`;
-  if (source.kind === 'local') {
-    if (!folderIds.has(source.files)) folderIds.set(source.files, nextFolderId++);
-    return `local:${folderIds.get(source.files)}`;
-  }
-  return 'bundled';
-}
 
 async function disposeEntry(entry: Loaded): Promise<void> {
   const sides = await Promise.allSettled([entry.image, entry.text]);
@@ -185,7 +178,7 @@ function retire(entry: Loaded): void {
  * whose sessions are freed once no run is using them any more).
  */
 async function withModels<T>(source: AssetSource, use: (entry: Loaded) => Promise<T>): Promise<T> {
-  const key = sourceKey(source);
+  const key = sourceIdentity(source);
   if (current?.key !== key) {
     if (current) retire(current);
     current = { key, users: 0, replaced: false };
@@ -253,7 +246,7 @@ function side<K extends 'image' | 'text'>(which: K, entry: Loaded, source: Asset
         const lib = await loadLibrary();
         return which === 'image' ? await loadImageSide(lib, source, report) : await loadTextSide(lib, source, report);
       } catch (err) {
-        throw clipLoadError(err, source);
+        throw err instanceof RunStopped ? err : clipLoadError(err, source);
       }
     })();
     entry[which] = pending as Loaded[K];
@@ -310,6 +303,8 @@ async function extract(images: ImageRows, report: ReportProgress, source: AssetS
       for (const t of Object.values(outputs)) t.dispose();
       if (!embeds) throw new Error(`CLIP's image model gave no image_embeds (it gave ${Object.keys(outputs).join(', ')}): is it a CLIPVisionModelWithProjection export?`);
       report(start + size, images.n, 'CLIP image features');
+      // A macrotask per batch, so stop, pause and the other runs are heard during a long extraction.
+      await yieldNow();
     }
     lastDim = dim;
     return normaliseRowsInPlace(out ?? new Float32Array(0), dim || CLIP_DIM);
@@ -357,6 +352,7 @@ export const clipVitB32: FeatureExtractor = {
   get dim() {
     return lastDim ?? CLIP_DIM;
   },
+  usesSource: true,
   extract,
   textEncoder,
 };

@@ -99,10 +99,47 @@ describe('external knowledge', () => {
     const reread = await createExternalKnowledge({ ...opts, cache: createFeatureCache(store) }).featureView(e.id, noReport);
     expect(e.calls).toBe(1);
     expect(reread.dim).toBe(3);
-    // Another model source is another key.
-    await createExternalKnowledge({ ...opts, source: { kind: 'remote', baseUrl: 'https://example.org/m/' }, cache: createFeatureCache(store) }).featureView(e.id, noReport);
+    // Another model source is the same key for an extractor whose features do not depend on it
+    // (a bundled one) …
+    const remote = { kind: 'remote', baseUrl: 'https://example.org/m/' } as const;
+    await createExternalKnowledge({ ...opts, source: remote, cache: createFeatureCache(store) }).featureView(e.id, noReport);
+    expect(e.calls).toBe(1);
+    // … and another key for one whose features do (CLIP: which files).
+    e.usesSource = true;
+    await createExternalKnowledge({ ...opts, source: remote, cache: createFeatureCache(store) }).featureView(e.id, noReport);
     expect(e.calls).toBe(2);
     img.x.dispose();
+  });
+
+  it('a computation outlives its stopped run: the run’s data may be freed while another run waits on it', async () => {
+    // An extractor that reads the pixels after a pause, as a real one does batch by batch.
+    const e: FeatureExtractor = {
+      id: 'reads-late@1',
+      name: 'Late reader',
+      provenance: 'test',
+      dim: 1,
+      async extract(images, report) {
+        report(0, images.n, 'start');
+        await new Promise((r) => setTimeout(r, 20));
+        const sums = tf.sum(images.x, 1);
+        const out = Float32Array.from((await sums.data()) as Float32Array);
+        sums.dispose();
+        return out;
+      },
+    };
+    const cache = createFeatureCache();
+    const before = tf.memory().numTensors;
+    const first = images();
+    const stopped = createExternalKnowledge({ datasetKey: 'd', images: first, source: bundled, cache, extractors: () => e }).featureView(e.id, () => {
+      throw new Error('the run was stopped');
+    });
+    await expect(stopped).rejects.toThrow('stopped');
+    first.x.dispose(); // the stopped run's data freed (the hub's last reference went)
+    const second = images();
+    const view = await createExternalKnowledge({ datasetKey: 'd', images: second, source: bundled, cache, extractors: () => e }).featureView(e.id, noReport);
+    expect(Array.from(view.features)).toEqual([0, 0, 0, 0]);
+    second.x.dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('a failing store only means nothing is kept', async () => {

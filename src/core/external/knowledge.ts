@@ -5,7 +5,9 @@
  * second method or a second run on the same data reads them instead of computing them again.
  * Runs that ask for the same view at the same time share one computation.
  */
+import * as tf from '@tensorflow/tfjs';
 import { extractorById } from './extractors';
+import { sourceIdentity } from './sourceIdentity';
 import type { AssetSource, ExternalKnowledge, FeatureExtractor, ImageRows, ReportProgress, TextEncoder } from './types';
 
 /** A computed feature view: n × dim, host memory. */
@@ -66,7 +68,10 @@ export function createFeatureCache(store?: FeatureStore): FeatureCache {
       if (!running) {
         const listeners = new Set<ReportProgress>();
         const fanOut: ReportProgress = (done, total, label) => [...listeners].forEach((l) => l(done, total, label));
-        const view = load(key, compute, fanOut).then(
+        // Started a microtask later, so the caller's listener (added below) hears the first report.
+        const view = Promise.resolve()
+          .then(() => load(key, compute, fanOut))
+          .then(
           (view) => {
             pending.delete(key);
             remember(key, view);
@@ -100,19 +105,12 @@ export function createFeatureCache(store?: FeatureStore): FeatureCache {
   };
 }
 
-/** What the features depend on besides the data: where the model's files came from. */
-export function sourceIdentity(source: AssetSource): string {
-  if (source.kind === 'bundled') return 'bundled';
-  if (source.kind === 'remote') return `remote ${source.baseUrl}`;
-  const files = [...source.files].map(([name, blob]) => `${name}:${blob.size}`).sort();
-  return `local ${files.join(',')}`;
-}
-
 /** Bumped when what is cached under a key changes (layout, not the extractor: its id carries that). */
 const FEATURE_CACHE_VERSION = 1;
 
-export function featureKey(datasetKey: string, extractorId: string, source: AssetSource): string {
-  return [`features v${FEATURE_CACHE_VERSION}`, datasetKey, extractorId, sourceIdentity(source)].join(' | ');
+/** The source is part of the key only for an extractor whose features depend on it (not a bundled one). */
+export function featureKey(datasetKey: string, extractor: Pick<FeatureExtractor, 'id' | 'usesSource'>, source: AssetSource): string {
+  return [`features v${FEATURE_CACHE_VERSION}`, datasetKey, extractor.id, extractor.usesSource ? sourceIdentity(source) : 'bundled'].join(' | ');
 }
 
 export interface ExternalKnowledgeOptions {
@@ -146,15 +144,34 @@ export function createExternalKnowledge(o: ExternalKnowledgeOptions): ExternalKn
       const e = extractor(extractorId);
       const images = o.images;
       if (!images) throw new Error(`${e.name} reads images, and these data are not images: choose an image dataset or drop photos`);
-      const key = featureKey(typeof o.datasetKey === 'string' ? o.datasetKey : o.datasetKey(), e.id, o.source);
+      const key = featureKey(typeof o.datasetKey === 'string' ? o.datasetKey : o.datasetKey(), e, o.source);
+      // A computation can outlive the run that started it (it goes on for the other runs waiting on
+      // it), and a stopped run's data may be freed: the computation holds its own reference (a
+      // clone shares the data, it does not copy it). Not used (cached, or another run's under way):
+      // released when this caller is answered.
+      const own = tf.clone(images.x);
+      let state: 'unused' | 'computing' | 'released' = 'unused';
       const compute = async (fanOut: ReportProgress): Promise<FeatureView> => {
-        const features = await e.extract(images, fanOut, o.source);
-        if (features.length !== images.n * e.dim) {
-          throw new Error(`${e.name} returned ${features.length} numbers for ${images.n} images of ${e.dim} features`);
+        if (state === 'released') throw new Error(`${e.name}: the run that asked for these features has ended`);
+        state = 'computing';
+        try {
+          const features = await e.extract({ ...images, x: own }, fanOut, o.source);
+          if (features.length !== images.n * e.dim) {
+            throw new Error(`${e.name} returned ${features.length} numbers for ${images.n} images of ${e.dim} features`);
+          }
+          return { features, dim: e.dim };
+        } finally {
+          own.dispose();
         }
-        return { features, dim: e.dim };
       };
-      return cache.get(key, compute, report);
+      try {
+        return await cache.get(key, compute, report);
+      } finally {
+        if (state === 'unused') {
+          state = 'released';
+          own.dispose();
+        }
+      }
     },
     async textEncoder(extractorId: string, report: ReportProgress): Promise<TextEncoder> {
       const e = extractor(extractorId);

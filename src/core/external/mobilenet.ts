@@ -20,6 +20,7 @@
  * disposed at the end: the features are cached (knowledge.ts), the network is not needed again.
  */
 import * as tf from '@tensorflow/tfjs';
+import { yieldNow } from '../engine/yieldNow';
 import type { FeatureExtractor, ImageRows, ReportProgress } from './types';
 
 /** The trunk's last layer: 1,280 channels before the nsfwjs head. */
@@ -133,6 +134,9 @@ async function extractMobileNet(images: ImageRows, report: ReportProgress, size:
         f.dispose();
       }
       report(end, images.n, label);
+      // data() is synchronous underneath on WASM and CPU: without a macrotask per batch the worker
+      // would handle no stop, pause or other run's slice until every image is done.
+      await yieldNow();
     }
     return out;
   } finally {

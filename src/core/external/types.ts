@@ -24,6 +24,8 @@ export interface FeatureExtractor {
   /** Where its knowledge comes from, said in the UI (what it was trained on, and by whom). */
   provenance: string;
   dim: number;
+  /** Whether its features depend on the model source (CLIP: which files); a bundled extractor's do not. */
+  usesSource?: boolean;
   /**
    * Features of every row of `images` (n × h·w·c in [0, 1], channels last), batched, as a
    * host array n × dim. Reports progress; throws an Error whose message says what to do.

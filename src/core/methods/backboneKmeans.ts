@@ -13,7 +13,7 @@
  * alone.
  */
 import * as tf from '@tensorflow/tfjs';
-import { kmeans } from '../cluster/kmeans';
+import { kmeans, nearestCentreOneHot } from '../cluster/kmeans';
 import { BACKBONE_PARAMS, backboneFeatures } from './backboneFeatures';
 import { defineMethod, type ParamSpec } from './types';
 
@@ -64,12 +64,7 @@ export const backboneKmeans = defineMethod({
       assign: (x, rows) => {
         const c = centroids;
         if (!c) return null;
-        return tf.tidy(() => {
-          const f = features.of(x, rows);
-          // ‖f − c‖² up to the per-row ‖f‖², which does not change the argmin.
-          const score = tf.sub(tf.sum(tf.square(c), 1), tf.mul(tf.matMul(f, c, false, true), 2));
-          return tf.oneHot(tf.argMin(score, 1), ctx.k).toFloat() as tf.Tensor2D;
-        });
+        return tf.tidy(() => nearestCentreOneHot(features.of(x, rows), c));
       },
       dispose: () => {
         features.dispose();

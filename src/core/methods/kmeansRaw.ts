@@ -4,7 +4,7 @@
  * "embedding" is the input itself. k-means is a hard partition, so the soft assignment is one-hot.
  */
 import * as tf from '@tensorflow/tfjs';
-import { kmeans } from '../cluster/kmeans';
+import { kmeans, nearestCentreOneHot } from '../cluster/kmeans';
 import { defineMethod, type MethodContext, type MethodRun, type ParamSpec, type ParamsOf } from './types';
 
 const KMEANS_PARAMS = [
@@ -17,13 +17,7 @@ type KmeansParams = ParamsOf<typeof KMEANS_PARAMS>;
 function create(ctx: MethodContext<KmeansParams>): MethodRun {
   const rng = ctx.rng.fork();
   let centroids: tf.Tensor2D | null = null;
-  const nearest = (x: tf.Tensor2D): tf.Tensor2D =>
-    tf.tidy(() => {
-      const c = centroids as tf.Tensor2D;
-      // ‖x − c‖² up to the per-row constant ‖x‖², which does not change the argmin.
-      const score = tf.sub(tf.sum(tf.square(c), 1), tf.mul(tf.matMul(x, tf.transpose(c)), 2));
-      return tf.oneHot(tf.argMin(score, 1), ctx.k).toFloat() as tf.Tensor2D;
-    });
+  const nearest = (x: tf.Tensor2D): tf.Tensor2D => nearestCentreOneHot(x, centroids as tf.Tensor2D);
   return {
     phases: [
       {

@@ -55,7 +55,7 @@ export function withMNet<P extends Params>(base: TypedMethod<P>): Method {
     return {
       phases: [...run.phases, head.phase],
       embed: run.embed,
-      assign: (x) => head.assign(x) ?? run.assign(x),
+      assign: (x, rows) => head.assign(x) ?? run.assign(x, rows),
       centres: run.centres,
       dispose: () => {
         head.dispose();

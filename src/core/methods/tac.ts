@@ -14,7 +14,7 @@
  * and up to 300 iterations (their faiss settings, nredo = 10, niter = 300).
  */
 import * as tf from '@tensorflow/tfjs';
-import { kmeans } from '../cluster/kmeans';
+import { kmeans, nearestCentreOneHot } from '../cluster/kmeans';
 import { DEFAULT_NOUNS } from '../external/defaultNouns';
 import { normaliseRowsInPlace } from '../external/hostRows';
 import { softRetrieval } from '../external/textGuidance';
@@ -87,11 +87,7 @@ export const tac = defineMethod({
       assign: (x, rows) => {
         const c = centroids;
         if (!c) return null;
-        return tf.tidy(() => {
-          const r = rowsOf(x, rows);
-          const score = tf.sub(tf.sum(tf.square(c), 1), tf.mul(tf.matMul(r, tf.transpose(c)), 2));
-          return tf.oneHot(tf.argMin(score, 1), ctx.k).toFloat() as tf.Tensor2D;
-        });
+        return tf.tidy(() => nearestCentreOneHot(rowsOf(x, rows), c));
       },
       dispose: () => {
         inputs?.features.dispose();

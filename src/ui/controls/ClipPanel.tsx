@@ -5,7 +5,7 @@
  * their machine. A progress bar follows the focused run's download; an offline browser or a
  * missing choice is said before the user presses Train.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { setClassNames } from '../../state/actions';
 import { setDownloadConsent, setModelFolder, useModelSource } from '../../state/modelSource';
 import { focusedRun, useStore } from '../../state/store';
@@ -36,6 +36,7 @@ export function ClipPanel({ methodId }: { methodId: string }) {
   // Follow outside changes (a link, a preset) but not while the user types "zero, on".
   useEffect(() => setDraft((d) => (d.split(',').map((n) => n.trim()).filter(Boolean).join(', ') === joined ? d : joined)), [joined]);
   const consent = useModelSource((s) => s.consent);
+  const folderInput = useRef<HTMLInputElement>(null);
   const folder = useModelSource((s) => s.folder);
   const online = useOnline();
   const work = useStore((s) => focusedRun(s).progress?.work ?? null);
@@ -98,12 +99,21 @@ export function ClipPanel({ methodId }: { methodId: string }) {
           // React does not know these attributes; the browser does.
           {...({ webkitdirectory: '', directory: '' } as Record<string, string>)}
           multiple
+          ref={folderInput}
           onChange={(e) => setModelFolder([...(e.target.files ?? [])])}
         />
         {folder && (
           <p className="help" data-testid="clip-folder-chosen">
             Using the folder “{folder.name}” ({folder.files.size} files): nothing is downloaded.{' '}
-            <button type="button" className="link" onClick={() => setModelFolder([])}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                setModelFolder([]);
+                // Cleared, so choosing the same folder again is a change the input reports.
+                if (folderInput.current) folderInput.current.value = '';
+              }}
+            >
               Forget it
             </button>
           </p>
