@@ -74,14 +74,21 @@ test('consent: CLIP downloads from the hub (answered here by the tiny model) int
     const file = join(dir, path.replace('_quantized.onnx', '.onnx'));
     if (!existsSync(file)) return route.fulfill({ status: 404, headers: { 'access-control-allow-origin': '*' } });
     const body = readFileSync(file);
+    // The image model arrives slowly enough for the download bar to be seen.
+    if (path.startsWith('onnx/vision_model')) await new Promise((r) => setTimeout(r, 2_000));
     return route.fulfill({ status: 200, body, headers: { 'access-control-allow-origin': '*', 'content-length': String(body.length), 'content-type': 'application/octet-stream' } });
   });
   await page.goto('/#method=tac&classes=zero%2C%20one&sampleSize=500');
   await page.getByTestId('clip-consent').check();
   await page.getByTestId('train').click();
+  await expect(page.getByTestId('clip-download')).toContainText(/MB/, { timeout: 60_000 });
   await waitForStatus(page, 'finished', 240_000);
   expect(asked).toEqual(expect.arrayContaining(['config.json', 'onnx/vision_model_quantized.onnx', 'onnx/text_model_quantized.onnx', 'tokenizer.json']));
   // Kept in the browser's Cache API: the next visit does not download again.
-  const cached = await page.evaluate(async () => (await caches.keys()).length);
-  expect(cached).toBeGreaterThan(0);
+  const cached = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) urls.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
+    return urls;
+  });
+  expect(cached.some((u) => /clip-vit-base-patch32\/resolve\/main\/onnx\/vision_model_quantized\.onnx$/.test(u)), cached.join(' ')).toBe(true);
 });
