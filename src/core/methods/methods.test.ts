@@ -274,11 +274,12 @@ describe('methods', () => {
 
   // The CLIP methods need a model these runs do not have: their own tests run them through the
   // engine with the tiny CLIP model (clipMethods.test.ts). The bundled backbone's run here.
-  const CLIP_METHODS = ['sic', 'tac'];
   it('leaves only the CLIP methods to their own tests', () => {
-    for (const id of CLIP_METHODS) expect(findMethod(id)?.family).toBe('external');
+    const clip = METHODS.filter((m) => m.visionLanguage).map((m) => m.id);
+    expect(clip.sort()).toEqual(['sic', 'tac']);
+    for (const id of clip) expect(findMethod(id)?.family).toBe('external');
   });
-  for (const method of METHODS.filter((m) => !CLIP_METHODS.includes(m.id))) {
+  for (const method of METHODS.filter((m) => !m.visionLanguage)) {
     it(`${method.id}: contract (shapes, finite losses, distributions, same seed → same labels, no leak) and learns`, async () => {
       const tiny = TINY[method.id];
       const small = SMALL[method.id];

@@ -43,6 +43,7 @@ export const sic = defineMethod({
   id: 'sic',
   name: 'SIC (CLIP)',
   family: 'external',
+  visionLanguage: true,
   paper: 'Cai, Qiao, Zhou, Liu & Chen, AAAI 2023',
   summary: 'Class names you type become CLIP text centres; images get the nearest one as a pseudo-label, and a cluster head learns from the confident ones and from image neighbours.',
   card: {

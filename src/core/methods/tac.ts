@@ -45,6 +45,7 @@ export const tac = defineMethod({
   id: 'tac',
   name: 'TAC (CLIP, no training)',
   family: 'external',
+  visionLanguage: true,
   paper: 'Li, Hu, Peng, Zhou, Liu & Peng, ICML 2024',
   summary: 'Each image retrieves a text counterpart from nouns (your class names, or a shipped list) in CLIP’s space; k-means on image and text together.',
   card: {

@@ -202,6 +202,11 @@ export interface Method {
   params: readonly ParamSpec[];
   /** What `embed` returns: learned features (the default), or the raw input for methods that learn none. */
   embedding?: 'input';
+  /**
+   * Reads a vision-language model (CLIP) and class names: the app shows its panel (names, where
+   * the model comes from), and the unit tests drive it with the tiny CLIP model instead.
+   */
+  visionLanguage?: boolean;
   /** Parameter overrides per budget (defaults come from `params`). */
   presets?: MethodPresets;
   create(ctx: MethodContext): MethodRun;

@@ -12,9 +12,6 @@ import { focusedRun, useStore } from '../../state/store';
 import { CLIP_DOWNLOAD_MB, CLIP_HUB_MODEL } from '../../core/external/clipModel';
 import { CLASS_NAME_PRESETS } from './classNamePresets';
 
-/** Methods that need CLIP (and read class names). */
-export const CLIP_METHODS: ReadonlySet<string> = new Set(['sic', 'tac']);
-
 function useOnline(): boolean {
   const [online, setOnline] = useState(() => typeof navigator === 'undefined' || navigator.onLine);
   useEffect(() => {

@@ -12,7 +12,7 @@ import { isActive } from '../../state/run';
 import { focusedRun, useStore } from '../../state/store';
 import { USER_DATASET_ID } from '../../state/userData';
 import { useRunTitles } from '../compare/useRunTitles';
-import { CLIP_METHODS, ClipPanel } from './ClipPanel';
+import { ClipPanel } from './ClipPanel';
 import { ParamControl } from './ParamControl';
 import { PriorPicker } from './PriorPicker';
 
@@ -71,7 +71,7 @@ export function ControlsPanel() {
           <ParamControl key={d.key} def={d} />
         ))}
       </details>
-      {method && CLIP_METHODS.has(method.id) && <ClipPanel methodId={method.id} />}
+      {method?.visionLanguage && <ClipPanel methodId={method.id} />}
       {method && defs.method.length > 0 && (
         <details className="group own-setting" open>
           <summary>
