@@ -30,7 +30,7 @@ import { createDense, denseForward, type Dense } from '../nn/dense';
 import type { Rng } from '../rng';
 import { noGrad } from '../nn/stopGradient';
 import { BACKBONE_PARAMS, backboneFeatures, FEATURE_DIM } from './backboneFeatures';
-import { datasetScanLoss, randomMinedNeighbour, scanHeadsLoss } from './scanLoss';
+import { lowestLossHead, randomMinedNeighbour, scanHeadsLoss } from './scanLoss';
 import { selfLabelLoss } from './selfLabelLoss';
 import { epochSteps } from './simclrPretext';
 import { defineMethod, type ParamSpec, type Phase } from './types';
@@ -115,18 +115,8 @@ export const backboneScan = defineMethod({
     let best: number | null = null;
 
     /** Index of the head with the lowest SCAN loss on all the data (the authors' choice). */
-    const selectHead = async (): Promise<number> => {
-      const f = features.all()!;
-      const losses = tf.tidy(() => {
-        const logits = mapRows(f, (rows) => heads.apply(rows));
-        return tf.stack(heads.split(logits).map((l) => datasetScanLoss(tf.softmax(l), mined!, p.entropyWeight)));
-      });
-      const values = await losses.data();
-      losses.dispose();
-      let arg = 0;
-      for (let i = 1; i < values.length; i++) if (values[i] < values[arg]) arg = i;
-      return arg;
-    };
+    const selectHead = (): Promise<number> =>
+      lowestLossHead(() => heads.split(mapRows(features.all()!, (rows) => heads.apply(rows))).map((l) => tf.softmax(l) as tf.Tensor2D), mined!, p.entropyWeight);
 
     const mine: Phase = {
       id: 'mine',

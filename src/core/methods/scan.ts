@@ -27,7 +27,7 @@ import { mineNeighbours, type Neighbours } from '../cluster/knn';
 import { mapRows } from '../nn/autoencoder';
 import { createDense, type Dense } from '../nn/dense';
 import { noGrad } from '../nn/stopGradient';
-import { datasetScanLoss, randomMinedNeighbour, scanHeadsLoss } from './scanLoss';
+import { lowestLossHead, randomMinedNeighbour, scanHeadsLoss } from './scanLoss';
 import { selfLabelLoss } from './selfLabelLoss';
 import { createPretext, epochSteps, PRETEXT_PARAMS, PRETEXT_PRESETS } from './simclrPretext';
 import { defineMethod, type Phase, type ParamSpec } from './types';
@@ -85,16 +85,15 @@ export const scan = defineMethod({
     const probabilities = (head: Dense, rows: tf.Tensor2D): tf.Tensor2D => tf.softmax(head.apply(backbone.apply(rows, false)));
 
     /** Index of the head with the lowest SCAN loss on the clean data (the authors' choice). */
-    const selectHead = async (): Promise<number> => {
-      const h = mapRows(ctx.x, (rows) => backbone.apply(rows, false));
-      const losses = tf.tidy(() => tf.stack(heads.map((head) => datasetScanLoss(tf.softmax(head.apply(h)), mined!, p.entropyWeight))));
-      h.dispose();
-      const values = await losses.data();
-      losses.dispose();
-      let arg = 0;
-      for (let i = 1; i < values.length; i++) if (values[i] < values[arg]) arg = i;
-      return arg;
-    };
+    const selectHead = (): Promise<number> =>
+      lowestLossHead(
+        () => {
+          const h = mapRows(ctx.x, (rows) => backbone.apply(rows, false));
+          return heads.map((head) => tf.softmax(head.apply(h)) as tf.Tensor2D);
+        },
+        mined!,
+        p.entropyWeight,
+      );
 
     const mine: Phase = {
       id: 'mine',

@@ -67,3 +67,16 @@ export function datasetScanLoss(p: tf.Tensor2D, nb: Neighbours, entropyWeight: n
     return tf.sub(consistency, tf.mul(marginalEntropy(p), entropyWeight)) as tf.Scalar;
   });
 }
+
+/**
+ * The head whose assignments (`perHead()`, each n × k, made inside a tidy here) have the lowest
+ * Eq. 2 loss on the whole data set: how SCAN keeps one of its heads without labels.
+ */
+export async function lowestLossHead(perHead: () => tf.Tensor2D[], nb: Neighbours, entropyWeight: number): Promise<number> {
+  const losses = tf.tidy(() => tf.stack(perHead().map((p) => datasetScanLoss(p, nb, entropyWeight))));
+  const values = await losses.data();
+  losses.dispose();
+  let arg = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] < values[arg]) arg = i;
+  return arg;
+}
