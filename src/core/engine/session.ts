@@ -33,7 +33,6 @@ const SLICE_MS = 30;
 const PROGRESS_MS = 250;
 const COLLAPSE_FRACTION = 0.9;
 
-
 class SessionError extends Error {
   constructor(message: string, readonly phase: string, readonly step: number) {
     super(message);
