@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * npm run reproduce -- --method dec --dataset mnist-10k --seed 0 [--budget quick|paper]
- *                      [--backend auto|webgpu|wasm|webgl|cpu] [--k N] [--retention r] [--param key=value …]
+ *                      [--backend auto|webgpu|wasm|webgl|cpu] [--k N] [--retention r] [--snapshot-every s]
+ *                      [--param key=value …]
  * npm run reproduce -- --method dec --data <folder | file.zip | IDX / CSV / .npy / CIFAR files…>
  * npm run reproduce -- --compare dec,dcn,idec --dataset mnist-10k --seed 0
  *
@@ -14,7 +15,8 @@
  * shared pretraining where their autoencoders match), and prints one such line per method, then
  * {"compare":[{method, acc, nmi, ari, seconds}…], "seconds": wall time of the whole comparison,
  * "pretrainSeconds": the shared pretraining's part of it}. A --param applies to the methods that have it.
- * Progress goes to stderr. Bad arguments (also --data paths with nothing to read) exit with code 2
+ * --snapshot-every (default 30 s): how often ACC is measured during the run, for the log; each one is
+ * a pass over every point, so a long run on 70,000 points wants them rarer. Progress goes to stderr. Bad arguments (also --data paths with nothing to read) exit with code 2
  * and one line saying why; a failed run with code 1.
  */
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,10 +25,10 @@ import { ensureBuilt, log, openPage, serveDist, waitForGlobal } from './serve-bu
 
 const USAGE =
   'usage: npm run reproduce -- (--method <id> | --compare <id>,<id>[,…]) (--dataset <id> | --data <path> …) [--seed N] [--budget quick|paper] ' +
-  '[--backend auto|webgpu|wasm|webgl|cpu] [--k N] [--retention r] [--param key=value …]';
+  '[--backend auto|webgpu|wasm|webgl|cpu] [--k N] [--retention r] [--snapshot-every seconds] [--param key=value …]';
 const BUDGETS = ['quick', 'paper'];
 const BACKENDS = ['auto', 'webgpu', 'wasm', 'webgl', 'cpu'];
-const KEYS = ['method', 'compare', 'dataset', 'data', 'seed', 'budget', 'backend', 'k', 'retention', 'param'];
+const KEYS = ['method', 'compare', 'dataset', 'data', 'seed', 'budget', 'backend', 'k', 'retention', 'snapshot-every', 'param'];
 /** As the app's k control (src/state/params.ts): a clustering needs at least 2 clusters. */
 const K_MIN = 2;
 const K_MAX = 100;
@@ -44,7 +46,7 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     // --key value, or --key=value
-    const m = /^--([a-z]+)(?:=(.*))?$/s.exec(arg);
+    const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
     if (!m || !KEYS.includes(m[1])) badArgs(`unknown argument '${arg}'`, { usage: true });
     const key = m[1];
     const value = m[2] ?? argv[++i];
@@ -57,6 +59,7 @@ function parseArgs(argv) {
   if (opts.compare !== undefined && !/^[a-z0-9-]+(,[a-z0-9-]+){1,3}$/.test(opts.compare)) badArgs(`--compare needs 2 to 4 method ids separated by commas, got '${opts.compare}'`);
   if (opts.dataset && opts.data.length) badArgs('give --dataset or --data, not both', { usage: true });
   if (opts.retention !== undefined && !(Number(opts.retention) > 0 && Number(opts.retention) <= 1)) badArgs(`--retention must be in (0, 1], got '${opts.retention}'`);
+  if (opts['snapshot-every'] !== undefined && !(Number(opts['snapshot-every']) >= 1)) badArgs(`--snapshot-every must be a number of seconds ≥ 1, got '${opts['snapshot-every']}'`);
   if (!/^\d+$/.test(opts.seed)) badArgs(`--seed must be a non-negative integer, got '${opts.seed}'`);
   if (!BUDGETS.includes(opts.budget)) badArgs(`--budget must be one of ${BUDGETS.join(', ')}`);
   if (!BACKENDS.includes(opts.backend)) badArgs(`--backend must be one of ${BACKENDS.join(', ')}`);
@@ -137,6 +140,7 @@ const q = new URLSearchParams({
 });
 if (opts.k !== undefined) q.set('k', opts.k);
 if (opts.retention !== undefined) q.set('retention', opts.retention);
+if (opts['snapshot-every'] !== undefined) q.set('snapshotEvery', opts['snapshot-every']);
 if (dataFiles.length) {
   q.set('data', '1');
   q.set('dataName', opts.data.map((p) => basename(resolve(p))).join('+'));

@@ -17,7 +17,7 @@ const EPS = 2.220446049250313e-16;
 /** The symmetrised, normalised joint P (Eq. 3) of two views' soft assignments (n × k each). */
 export function iicJoint(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   return tf.tidy(() => {
-    // Explicit transpose: WASM's transposed-matmul path is slow (see nn/dense.ts).
+    // Explicit transpose: WASM's transposed-matmul path is slow (see nn/matMulGradient.ts).
     const p = tf.matMul(tf.transpose(a), b);
     const sym = tf.div(tf.add(p, tf.transpose(p)), 2);
     return tf.div(sym, tf.sum(sym)) as tf.Tensor2D;

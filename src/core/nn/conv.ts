@@ -18,7 +18,7 @@
  *                                    fixed one-hot 3×3×cin×9cin kernel;
  *   'im2col-slices'    patches by 9 shifted slices of the zero-padded image concatenated on
  *                      channels (slice, pad and concat have gradients everywhere), then a matrix
- *                      product with explicit-transpose gradients (issue 15, route c);
+ *                      product (its gradient: matMulGradient.ts) (issue 15, route c);
  *   'im2col-onehot'    patches by the one-hot convolution (its input gradient is
  *                      Conv2DBackpropInput, which WASM has), then the same product (route a);
  *   'conv3d'           a depth-1 tf.conv3d, whose filter gradient (Conv3DBackpropFilterV2) WASM
@@ -30,6 +30,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../rng';
 import { pickConvRoute, type ConvRoute } from './convRoutes';
+import { installMatMulGradient } from './matMulGradient';
+
+// The im2col routes' products and the encoder's dense head train through tf.matMul.
+installMatMulGradient();
 
 export { CONV_ROUTES, CONV_ROUTE_BY_BACKEND, type ConvRoute } from './convRoutes';
 
@@ -37,19 +41,6 @@ export { CONV_ROUTES, CONV_ROUTE_BY_BACKEND, type ConvRoute } from './convRoutes
 export function convRouteFor(backend: string = tf.getBackend()): ConvRoute {
   return pickConvRoute(backend);
 }
-
-/** y = x · w with explicit-transpose gradients (dense.ts without the bias). */
-export const matMulForward = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
-  const [x, w, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
-  save([x, w]);
-  const value: tf.Tensor = tf.matMul(x, w);
-  const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
-    const [xs, ws] = saved as tf.Tensor2D[];
-    const dy2 = dy as tf.Tensor2D;
-    return [tf.matMul(dy2, tf.transpose(ws)), tf.matMul(tf.transpose(xs), dy2)];
-  };
-  return { value, gradFunc };
-}) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
 
 /**
  * The one-hot kernel whose convolution lays out each pixel's 3×3 neighbourhood on channels, in
@@ -155,7 +146,7 @@ export function convFunction(route: ConvRoute, kernels: PatchKernels): ConvFunct
         const [b, h, wd, cin] = x.shape;
         const cout = w.shape[3];
         const patches = route === 'im2col-onehot' ? tf.conv2d(x, kernels.get(cin), 1, 'same') : slicePatches(x);
-        const y = matMulForward(tf.reshape(patches, [b * h * wd, 9 * cin]), tf.reshape(w, [9 * cin, cout]));
+        const y = tf.matMul(tf.reshape(patches, [b * h * wd, 9 * cin]), tf.reshape(w, [9 * cin, cout]) as tf.Tensor2D);
         return tf.reshape(y, [b, h, wd, cout]);
       };
     case 'conv3d':

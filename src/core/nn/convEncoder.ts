@@ -19,7 +19,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ImageShape } from '../data/dataset';
 import type { Rng } from '../rng';
 import { createBatchNorm, type BatchNorm, type BatchNormOptions } from './batchNorm';
-import { convRouteFor, createConv3x3, matMulForward, type Conv3x3, type ConvRoute } from './conv';
+import { convRouteFor, createConv3x3, type Conv3x3, type ConvRoute } from './conv';
 import type { Network } from './network';
 
 export interface ConvEncoderOptions {
@@ -87,7 +87,7 @@ export function createConvEncoder(image: ImageShape, opts: ConvEncoderOptions, r
         if (pooled[i]) h = tf.maxPool(h, 2, 2, 'valid');
         h = tf.relu(norms[i].apply(h, training) as tf.Tensor4D);
       });
-      const features = matMulForward(tf.reshape(h, [r, flat]), fc as tf.Tensor2D);
+      const features = tf.matMul(tf.reshape(h, [r, flat]) as tf.Tensor2D, fc as tf.Tensor2D);
       return tf.relu(fcNorm.apply(features, training) as tf.Tensor2D);
     },
     variables: () => [...convs.flatMap((c) => c.variables()), ...norms.flatMap((n) => n.variables()), fc, ...fcNorm.variables()],

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
-import { createDense, denseForward } from './dense';
+import { createDense } from './dense';
 
 async function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): Promise<number> {
   const m = tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))));
@@ -10,30 +10,7 @@ async function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): Promise<number> {
   return v;
 }
 
-describe('dense layer with explicit-transpose gradients', () => {
-  it('matches tfjs autodiff of xW + b to 1e-4', async () => {
-    const rng = createRng(3);
-    const layer = createDense(7, 5, rng);
-    const x = tf.randomNormal([6, 7], 0, 1, 'float32', 11) as tf.Tensor2D;
-    // A non-trivial upstream gradient: weight every output differently and pass it through sin.
-    const r = tf.randomNormal([6, 5], 0, 1, 'float32', 12);
-    const head = (y: tf.Tensor): tf.Scalar => tf.sum(tf.mul(tf.sin(y), r));
-    const ours = tf.grads((xx: tf.Tensor, w: tf.Tensor, b: tf.Tensor) =>
-      head(denseForward(xx as tf.Tensor2D, w as tf.Variable, b as tf.Variable)),
-    )([x, layer.kernel, layer.bias]);
-    const ref = tf.grads((xx: tf.Tensor, w: tf.Tensor, b: tf.Tensor) =>
-      head(tf.add(tf.matMul(xx as tf.Tensor2D, w as tf.Tensor2D), b)),
-    )([x, layer.kernel, layer.bias]);
-    expect(ours.map((g) => g.shape)).toEqual([[6, 7], [7, 5], [5]]);
-    for (let i = 0; i < 3; i++) expect(await maxAbsDiff(ours[i], ref[i])).toBeLessThan(1e-4);
-    // And the gradients are not trivially zero (so the comparison means something).
-    const zero = tf.zerosLike(ours[1]);
-    expect(await maxAbsDiff(ours[1], zero)).toBeGreaterThan(1e-2);
-    zero.dispose();
-    tf.dispose([x, r, ...ours, ...ref]);
-    layer.dispose();
-  });
-
+describe('dense layer', () => {
   it('works under tf.variableGrads (what the engine calls)', async () => {
     const layer = createDense(4, 3, createRng(1));
     const x = tf.randomUniform([5, 4], -1, 1, 'float32', 2) as tf.Tensor2D;
