@@ -138,6 +138,8 @@ export const imsat = defineMethod({
   },
   params: IMSAT_PARAMS,
   presets: {
+    // The paper's 50 epochs and α = 0.25. On all 70,000 digits (reproduce, WASM, seed 0): ACC 0.988
+    // / NMI 0.964 / ARI 0.973 in 6,560 s, against the paper's 98.4 %.
     paper: { epochs: 50, radiusScale: 0.25 },
     // 10 epochs (400 steps of 250): one IMSAT step costs about nine forward passes of the MLP
     // (clean, probe, its backward, perturbed, and the backward of both), ~2.4× a plain training
